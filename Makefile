@@ -16,7 +16,7 @@ SITE_DIR := site
 # Zensical"), so the project's own commands silence it.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help venv serve build test clean chromium
+.PHONY: help venv serve build test clean chromium check lint review-report
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | \
@@ -38,6 +38,16 @@ build: $(STAMP) ## Strict build into site/, then check its links
 
 test: $(STAMP) chromium ## Run the whole test suite
 	$(BIN)/pytest
+
+check: $(STAMP) ## Editor's fast loop: data, strict build, links and lints, as file:line: message
+	$(BIN)/python scripts/check.py
+
+lint: $(STAMP) ## Lints only: Markdown, YAML, spelling, Python and the pages' house rules
+	$(BIN)/python scripts/check.py --only pages,markdown,yaml,spelling,python
+
+# The scheduled CI job passes REVIEW_FLAGS=--fail-on-overdue; by hand it only reports.
+review-report: $(STAMP) ## Pages past their review date, and those due within 30 days
+	$(BIN)/python scripts/review_report.py $(REVIEW_FLAGS)
 
 chromium: ## Make sure Debian's Chromium is there for the browser tests
 	@bash scripts/ensure_chromium.sh

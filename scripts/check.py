@@ -1,0 +1,144 @@
+"""The editor's fast loop (`make check`): data validation, strict build, link check and lints.
+
+Every problem is printed as `file:line: message`, one per mistake, sorted by file.
+
+Usage: python scripts/check.py [--format text|github] [--only STEPS] [--skip STEPS]
+                               [--site-dir DIR] [--timings]
+
+Exit codes: 0 no problems; 1 at least one problem; 2 bad command line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+# Run as `python scripts/check.py`, the repository root is not on sys.path yet.
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from scripts.editor_check import build, data, links, pagelint, tools  # noqa: E402
+from scripts.editor_check.findings import Finding, as_github, as_text, merge  # noqa: E402
+
+Step = Callable[[Path], list[Finding]]
+# Order matters twice: it is the order of the summary, and when two steps
+# report the same line the earlier step's message is the one shown.
+LINTS: dict[str, Step] = {
+    "data": data.validate,
+    "pages": pagelint.lint_pages,
+    "markdown": tools.markdown_lint,
+    "yaml": tools.yaml_lint,
+    "spelling": tools.spelling,
+    "python": tools.python_lint,
+}
+STEPS = ("data", "pages", "build", "links", "markdown", "yaml", "spelling", "python")
+
+
+def run_checks(root: Path, steps: list[str], site_dir: Path) -> tuple[list[Finding], dict]:
+    """Run `steps` on the repository at `root`; return merged findings and seconds per step."""
+    timings: dict[str, float] = {}
+    results: dict[str, list[Finding]] = {}
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        futures = {name: pool.submit(_timed, LINTS[name], root) for name in steps if name in LINTS}
+        if "build" in steps or "links" in steps:
+            results.update(_build_and_links(root, steps, site_dir, timings))
+        for name, future in futures.items():
+            results[name], timings[name] = _result(future)
+    ordered = [finding for name in STEPS for finding in results.get(name, [])]
+    return merge(ordered), timings
+
+
+def _build_and_links(root: Path, steps: list[str], site_dir: Path, timings: dict) -> dict:
+    """The build, then the link checker over what it wrote (even a failed strict build
+    writes every page, so broken links are reported together with the build's problems)."""
+    started = time.perf_counter()
+    _built, found = build.build(root, site_dir)
+    timings["build"] = time.perf_counter() - started
+    results = {"build": found if "build" in steps else []}
+    if "links" in steps:
+        started = time.perf_counter()
+        has_pages = (site_dir / "index.html").is_file()
+        results["links"] = links.check(root, site_dir) if has_pages else []
+        timings["links"] = time.perf_counter() - started
+    return results
+
+
+def _timed(step: Step, root: Path) -> tuple[list[Finding], float]:
+    started = time.perf_counter()
+    return step(root), time.perf_counter() - started
+
+
+def _result(future: Future) -> tuple[list[Finding], float]:
+    return future.result()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        description="Check the site as an editor changes it: every problem as file:line: message."
+    )
+    parser.add_argument(
+        "--format",
+        choices=("text", "github"),
+        default="text",
+        help="text (default) or github (annotations on pull requests)",
+    )
+    parser.add_argument("--only", help=f"comma-separated steps to run, from: {', '.join(STEPS)}")
+    parser.add_argument("--skip", help="comma-separated steps to leave out")
+    parser.add_argument(
+        "--site-dir", type=Path, help="build into this folder (default: a temp one)"
+    )
+    parser.add_argument("--timings", action="store_true", help="print seconds per step at the end")
+    return parser
+
+
+def chosen_steps(only: str | None, skip: str | None) -> list[str]:
+    """The steps to run, in order; raises ValueError naming an unknown step."""
+    wanted = _names(only) or list(STEPS)
+    skipped = _names(skip)
+    for name in wanted + skipped:
+        if name not in STEPS:
+            raise ValueError(f"unknown step '{name}': choose from {', '.join(STEPS)}")
+    return [name for name in STEPS if name in wanted and name not in skipped]
+
+
+def _names(value: str | None) -> list[str]:
+    return [name.strip() for name in (value or "").split(",") if name.strip()]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        steps = chosen_steps(args.only, args.skip)
+    except ValueError as error:
+        parser.error(str(error))
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="check-site-") as temp:
+        site_dir = args.site_dir.resolve() if args.site_dir else Path(temp)
+        findings, timings = run_checks(ROOT, steps, site_dir)
+    lines = as_github(findings) if args.format == "github" else as_text(findings)
+    if lines:
+        print("\n".join(lines))
+    _summary(findings, steps, timings if args.timings else None, time.perf_counter() - started)
+    return 1 if findings else 0
+
+
+def _summary(findings: list[Finding], steps: list[str], timings: dict | None, total: float) -> None:
+    """One closing line on stderr, so stdout holds nothing but findings."""
+    count = len(findings)
+    verdict = "no problems" if not count else f"{count} problem{'s' if count != 1 else ''}"
+    print(f"check: {verdict} ({', '.join(steps)}) in {total:.1f} s", file=sys.stderr)
+    if timings:
+        for name in steps:
+            if name in timings:
+                print(f"  {name:<9} {timings[name]:.2f} s", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,99 @@
+"""One problem found in the repository, and the two ways of printing a list of them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+# How a finding relates to findings of earlier steps. Some tools report a
+# consequence of a mistake another step names better: a YAML syntax error seen
+# by both the data loader and yamllint, or a build that stops on bad data.
+STRONG = "strong"
+SAME_FILE = "same-file"  # dropped when an earlier step already flagged this file
+ANY = "any"  # dropped when any other finding exists (an unexplained failure)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A problem at a line of a file of the repository (paths relative to its root)."""
+
+    path: str
+    line: int
+    message: str
+    step: str = ""
+    weak: str = STRONG
+
+    def text(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+def relative(path: str | Path, root: Path) -> str:
+    """`path` as a POSIX path relative to `root` when it lies inside it."""
+    candidate = Path(path)
+    if not candidate.is_absolute():
+        candidate = root / candidate
+    try:
+        return candidate.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return Path(path).as_posix()
+
+
+def merge(findings: list[Finding]) -> list[Finding]:
+    """Keep one message per mistake, in step order, then sort by file and line.
+
+    Two steps pointing at the same line almost always describe the same edit
+    (mkdocs and the link checker both see a broken link), so the first step's
+    message wins. Weak findings give way as described above.
+    """
+    kept: list[Finding] = []
+    seen_lines: set[tuple[str, int]] = set()
+    seen_files: set[str] = set()
+    for finding in findings:
+        key = (finding.path, finding.line)
+        if key in seen_lines or (finding.weak == SAME_FILE and finding.path in seen_files):
+            continue
+        kept.append(finding)
+        seen_lines.add(key)
+        seen_files.add(finding.path)
+    if any(f.weak != ANY for f in kept):
+        kept = [f for f in kept if f.weak != ANY]
+    return sorted(kept, key=lambda f: (f.path, f.line))
+
+
+def as_text(findings: list[Finding]) -> list[str]:
+    return [f.text() for f in findings]
+
+
+def as_github(findings: list[Finding]) -> list[str]:
+    """GitHub workflow commands: each becomes an annotation on its file and line."""
+    return [
+        f"::error file={_escape_property(f.path)},line={f.line}::{_escape_data(f.message)}"
+        for f in findings
+    ]
+
+
+def _escape_data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(value: str) -> str:
+    return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+FILE_LINE_RE = re.compile(r"^(?P<path>[^\s:][^:]*):(?P<line>\d+)(?::\d+)?:\s*(?P<message>.+)$")
+
+
+def parse_file_line(output: str, root: Path, step: str) -> list[Finding]:
+    """Findings from a tool that already prints `file:line[:col]: message` lines."""
+    found = []
+    for raw in output.splitlines():
+        match = FILE_LINE_RE.match(raw.strip())
+        if match:
+            path = relative(match["path"], root)
+            found.append(Finding(path, int(match["line"]), match["message"].strip(), step))
+    return found
+
+
+def with_step(findings: list[Finding], step: str) -> list[Finding]:
+    return [replace(f, step=step) for f in findings]

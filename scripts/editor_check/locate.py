@@ -1,0 +1,56 @@
+"""Find the line of a Markdown or YAML file that a line-less message is about."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+
+def read_lines(path: Path) -> list[str]:
+    try:
+        return path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return []
+
+
+def link_line(path: Path, target: str) -> int | None:
+    """The first line of `path` that links to `target`, trying the most precise forms first."""
+    lines = read_lines(path)
+    quoted = re.escape(target)
+    patterns = [
+        rf"\]\(\s*<?{quoted}>?(?:\s+[\"'(].*)?\)",  # [text](target "title")
+        rf"^\s*\[[^\]]+\]:\s*<?{quoted}>?(?:\s|$)",  # [ref]: target
+        rf"(?:href|src)\s*=\s*[\"']?{quoted}[\"'\s>]",  # <a href="target">
+        quoted,
+    ]
+    for pattern in patterns:
+        for number, text in enumerate(lines, start=1):
+            if re.search(pattern, text):
+                return number
+    return None
+
+
+def text_line(path: Path, needle: str) -> int | None:
+    """The first line of `path` containing `needle`."""
+    for number, text in enumerate(read_lines(path), start=1):
+        if needle in text:
+            return number
+    return None
+
+
+def body_offset(path: Path) -> int:
+    """How many file lines come before the Markdown body that MkDocs hands to plugins.
+
+    MkDocs removes the front matter and the blank lines after it, so "line 3"
+    of a macro error is the third line after those.
+    """
+    lines = read_lines(path)
+    if not lines or lines[0].rstrip() != "---":
+        return 0
+    for number, text in enumerate(lines[1:], start=1):
+        if text.rstrip() in ("---", "..."):
+            offset = number + 1
+            while offset < len(lines) and not lines[offset].strip():
+                offset += 1
+            return offset
+    return 0

@@ -1,0 +1,131 @@
+"""House rules for docs/*.md that no general tool knows: figures come from data through
+macros, images describe themselves, nothing loads from another host, heading ids are unique."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from markdown.extensions.toc import slugify
+
+from scripts.editor_check.findings import Finding, relative
+
+# Pages take every figure from data/ with fact(), table() or chart(), so a
+# number, its wording and its source stay in one place: any digit a reader
+# would see is a figure typed by hand (the content tests apply the same rule).
+# The figure as shown in the message: the number, a range, and a % or unit word.
+FIGURE_RE = re.compile(
+    r"\d[\d.,]*(?:\s*(?:-|–|to)\s*\d[\d.,]*)?(?:\s*%|\s*[a-z]+(?:/[a-z]+)?)?", re.I
+)
+# Spans that are not prose: macro calls and tags, inline code, link and
+# image targets, HTML tags, attribute lists, and an ordered-list step number.
+NOT_PROSE_RE = re.compile(
+    r"\{\{.*?\}\}|\{%.*?%\}|`[^`]*`|\]\([^)]*\)|<[^>]*>|\{[^}]*\}\s*$|^\s*\d+\.\s"
+)
+IMG_TAG_RE = re.compile(r"<img\b[^>]*>", re.I)
+SCRIPT_RE = re.compile(r"<script\b[^>]*>", re.I)
+REMOTE = r"(?:https?:)?//"
+REMOTE_TAG_RE = re.compile(
+    rf"<(?P<tag>img|iframe|link|source|video|audio|embed|object)\b[^>]*?"
+    rf"\b(?:src|href|data)\s*=\s*[\"']?{REMOTE}",
+    re.I,
+)
+REMOTE_IMAGE_RE = re.compile(rf"!\[[^\]]*\]\(\s*<?{REMOTE}")
+HEADING_RE = re.compile(r"^(?P<marks>#{1,6})\s+(?P<text>.*?)\s*#*\s*$")
+ATTR_ID_RE = re.compile(r"\s*\{[^}]*#(?P<id>[\w:.-]+)[^}]*\}\s*$")
+FENCE_RE = re.compile(r"^\s*(```|~~~)")
+# HTML comments and Jinja comments ([[# ... #]] on this site) may span lines.
+COMMENT_RE = re.compile(r"<!--.*?-->|\[\[#.*?#\]\]", re.S)
+
+
+def lint_pages(root: Path) -> list[Finding]:
+    """Every house-rule problem in docs/**/*.md."""
+    docs = root / "docs"
+    if not docs.is_dir():
+        return []
+    found: list[Finding] = []
+    for page in sorted(docs.rglob("*.md")):
+        found.extend(lint_page(page.read_text(encoding="utf-8"), relative(page, root)))
+    return found
+
+
+def lint_page(text: str, path: str) -> list[Finding]:
+    """The house-rule problems of one page's text, reported against `path`."""
+    found: list[Finding] = []
+    ids: dict[str, int] = {}
+    for number, line in prose_lines(text):
+        found.extend(_line_problems(line, path, number))
+        heading = HEADING_RE.match(line)
+        if heading:
+            found.extend(_heading_id(heading["text"], ids, path, number))
+    return found
+
+
+def prose_lines(text: str) -> Iterator[tuple[int, str]]:
+    """(line number, line) for lines outside front matter, code fences and comments."""
+    lines = COMMENT_RE.sub(_blank_keeping_lines, text).splitlines()
+    fence: str | None = None
+    for index in range(_after_front_matter(lines), len(lines)):
+        line = lines[index]
+        marker = FENCE_RE.match(line)
+        if marker and (fence is None or marker[1] == fence):
+            fence = None if fence else marker[1]
+            continue
+        if fence is None:
+            yield index + 1, line
+
+
+def _blank_keeping_lines(match: re.Match[str]) -> str:
+    return "\n" * match[0].count("\n")
+
+
+def _after_front_matter(lines: list[str]) -> int:
+    if lines and lines[0].rstrip() == "---":
+        for index in range(1, len(lines)):
+            if lines[index].rstrip() in ("---", "..."):
+                return index + 1
+    return 0
+
+
+def _line_problems(line: str, path: str, number: int) -> list[Finding]:
+    problems = []
+    for tag in IMG_TAG_RE.findall(line):
+        if not re.search(r"\balt\s*=", tag, re.I):
+            problems.append(
+                'image has no alt text: add alt="what the image shows" to the <img> tag'
+            )
+    for tag in SCRIPT_RE.findall(line):
+        if re.search(rf"\bsrc\s*=\s*[\"']?{REMOTE}", tag, re.I):
+            problems.append(
+                "script loaded from another host: the site makes no third-party requests"
+            )
+        else:
+            problems.append("script tag in a page: pages hold prose and macro calls only")
+    remote = REMOTE_TAG_RE.search(line) or REMOTE_IMAGE_RE.search(line)
+    if remote and not SCRIPT_RE.search(line):
+        problems.append(
+            "loads a file from another host: save it under docs/assets/ and link to that copy"
+        )
+    figure = FIGURE_RE.search(NOT_PROSE_RE.sub(" ", line))
+    if figure:
+        problems.append(
+            f"figure '{figure[0]}' typed by hand: take it from data/ with a macro such as "
+            '{{ fact("...") }} or {{ table("...") }}'
+        )
+    return [Finding(path, number, message, "pages") for message in problems]
+
+
+def _heading_id(text: str, ids: dict[str, int], path: str, number: int) -> list[Finding]:
+    """Explicit {#id}s must not repeat another heading's id (automatic ones are made unique)."""
+    explicit = ATTR_ID_RE.search(text)
+    heading_id = explicit["id"] if explicit else slugify(text, "-")
+    first = ids.get(heading_id)
+    ids.setdefault(heading_id, number)
+    if explicit and first is not None:
+        message = (
+            f"heading id '#{heading_id}' is already used on line {first}: "
+            "give this heading a different {#id}"
+        )
+        return [Finding(path, number, message, "pages")]
+    return []

@@ -1,0 +1,146 @@
+"""Run the lint tools from the project's environment and read their reports as findings."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from scripts.editor_check.findings import SAME_FILE, Finding, parse_file_line, relative
+
+# pymarkdownlnt rule -> what an editor should do about it.
+MARKDOWN_HINTS = {
+    "MD001": "heading levels go down one step at a time (## then ###)",
+    "MD003": "write headings as '## Heading', not underlined with === or ---",
+    "MD009": "delete the spaces at the end of the line",
+    "MD010": "replace the tab with spaces",
+    "MD012": "delete the extra blank line",
+    "MD022": "leave one blank line before and after a heading",
+    "MD024": "two headings in the same section have the same text; reword one",
+    "MD025": "a page has one '# Title'; make this heading '##'",
+    "MD031": "leave one blank line before and after a ``` block",
+    "MD032": "leave one blank line before and after a list",
+    "MD045": "describe the image for people who cannot see it: ![what it shows](file.png)",
+    "MD047": "end the file with exactly one empty line",
+    "MD059": "make the link text say where it goes, not 'here', 'link' or 'more'",
+}
+
+PYMARKDOWN_RE = re.compile(
+    r"^(?P<path>.+?):(?P<line>\d+):\d+: (?P<rule>[A-Z]+\d+): (?P<text>.*?)"
+    r"(?: \((?P<names>[\w,-]+)\))?$"
+)
+YAMLLINT_RE = re.compile(
+    r"^(?P<path>.+?):(?P<line>\d+):\d+: \[(?P<level>\w+)\] (?P<text>.*?)(?: \((?P<rule>[\w-]+)\))?$"
+)
+CODESPELL_RE = re.compile(r"^(?P<path>.+?):(?P<line>\d+): (?P<word>\S+) ==> (?P<fixes>.+)$")
+
+
+def run(argv: list[str], root: Path) -> subprocess.CompletedProcess[str]:
+    """Run `argv` in `root`, with Python tools taken from this interpreter's environment."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
+    return subprocess.run(argv, cwd=root, env=env, capture_output=True, text=True, check=False)
+
+
+def python_tool(module: str, *args: str) -> list[str]:
+    return [sys.executable, "-m", module, *args]
+
+
+def existing(root: Path, *names: str) -> list[str]:
+    """The names among `names` that exist under `root` (copies may leave some out)."""
+    return [name for name in names if (root / name).exists()]
+
+
+def tool_failure(result: subprocess.CompletedProcess[str], config: str, tool: str) -> list[Finding]:
+    """A tool that failed without reporting any finding is itself a problem to show."""
+    lines = [line for line in (result.stderr + result.stdout).splitlines() if line.strip()]
+    detail = lines[-1].strip() if lines else f"exit status {result.returncode}"
+    return [Finding(config, 1, f"{tool} could not run: {detail}", tool)]
+
+
+def markdown_lint(root: Path) -> list[Finding]:
+    """pymarkdownlnt with the house style in .pymarkdown.json."""
+    targets = existing(root, "docs", "CONTRIBUTING.md")
+    if not targets:
+        return []
+    argv = python_tool("pymarkdown", "--config", ".pymarkdown.json", "scan", "-r", *targets)
+    result = run(argv, root)
+    found = []
+    for raw in result.stdout.splitlines():
+        match = PYMARKDOWN_RE.match(raw.strip())
+        if match:
+            found.append(_markdown_finding(match, root))
+    if result.returncode != 0 and not found:
+        return tool_failure(result, ".pymarkdown.json", "markdown")
+    return found
+
+
+def _markdown_finding(match: re.Match[str], root: Path) -> Finding:
+    rule, text = match["rule"], match["text"].strip().rstrip(".")
+    hint = MARKDOWN_HINTS.get(rule)
+    message = f"{text}: {hint} [{rule}]" if hint else f"{text} [{rule}]"
+    return Finding(relative(match["path"], root), int(match["line"]), message, "markdown")
+
+
+def yaml_lint(root: Path) -> list[Finding]:
+    """yamllint --strict with .yamllint.yml over the data and the repository's own YAML."""
+    targets = existing(root, "data", ".github", ".yamllint.yml", ".pre-commit-config.yaml")
+    if not targets:
+        return []
+    argv = python_tool("yamllint", "--strict", "-f", "parsable", "-c", ".yamllint.yml", *targets)
+    result = run(argv, root)
+    found = []
+    for raw in result.stdout.splitlines():
+        match = YAMLLINT_RE.match(raw.strip())
+        if not match:
+            continue
+        syntax = match["rule"] is None or match["text"].startswith("syntax error")
+        message = f"YAML: {match['text']}" + (f" [{match['rule']}]" if match["rule"] else "")
+        # The data loader names a syntax error in its own words; keep one message.
+        weak = SAME_FILE if syntax else "strong"
+        found.append(
+            Finding(relative(match["path"], root), int(match["line"]), message, "yaml", weak)
+        )
+    if result.returncode != 0 and not found:
+        return tool_failure(result, ".yamllint.yml", "yaml")
+    return found
+
+
+def spelling(root: Path) -> list[Finding]:
+    """codespell with the project's medical dictionary and word list (.codespellrc)."""
+    targets = existing(root, "docs", "data", "overrides", "README.md", "CONTRIBUTING.md")
+    if not targets:
+        return []
+    result = run(python_tool("codespell_lib", *targets), root)
+    found = []
+    for raw in result.stdout.splitlines():
+        match = CODESPELL_RE.match(raw.strip())
+        if match:
+            found.append(_spelling_finding(match, root))
+    if result.returncode not in (0, 65) and not found:
+        return tool_failure(result, ".codespellrc", "spelling")
+    return found
+
+
+def _spelling_finding(match: re.Match[str], root: Path) -> Finding:
+    fixes = [fix.strip() for fix in match["fixes"].split(",") if fix.strip()]
+    if len(fixes) == 1:
+        message = f"spelling: '{match['word']}' should be '{fixes[0]}'"
+    else:
+        message = f"spelling: '{match['word']}' may be a typo for one of: {', '.join(fixes)}"
+    message += " (if the word is right, add it to .codespell-words.txt)"
+    return Finding(relative(match["path"], root), int(match["line"]), message, "spelling")
+
+
+def python_lint(root: Path) -> list[Finding]:
+    """ruff over the project's Python, with the settings in pyproject.toml."""
+    targets = existing(root, "scripts", "tests", "bench")
+    if not targets:
+        return []
+    argv = python_tool("ruff", "check", "--quiet", "--output-format", "concise", *targets)
+    result = run(argv, root)
+    found = parse_file_line(result.stdout, root, "python")
+    if result.returncode != 0 and not found:
+        return tool_failure(result, "pyproject.toml", "python")
+    return found
