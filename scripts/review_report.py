@@ -38,11 +38,13 @@ def read_review(path: Path, display: Path) -> PageReview:
     match = FRONT_MATTER_RE.match(text)
     if not match:
         return PageReview(display, 1, None, "no front matter (a --- block with review_due)")
+    line = _key_line(match.group(1), "review_due")
     try:
         meta = yaml.safe_load(match.group(1)) or {}
     except yaml.YAMLError as error:
         return PageReview(display, 1, None, f"front matter is not valid YAML: {error}")
-    line = _key_line(match.group(1), "review_due")
+    except ValueError as error:  # a date-shaped value that is no date, e.g. 2027-13-45
+        return PageReview(display, line, None, f"a date in the front matter is impossible: {error}")
     due = meta.get("review_due") if isinstance(meta, dict) else None
     if due is None:
         return PageReview(display, line, None, "front matter has no review_due date")
