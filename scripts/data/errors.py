@@ -1,0 +1,71 @@
+"""Typed errors of the data layer.
+
+Each error carries a `Problem` (file, row, field, found, expected) so tests
+can assert on the parts, and the MkDocs edge can print one clean line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the data, located as precisely as we can."""
+
+    file: str
+    expected: str
+    found: str = ""
+    row: str = ""
+    field: str = ""
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = self.file if self.line is None else f"{self.file}:{self.line}"
+        parts = [where]
+        if self.row:
+            parts.append(f"row {self.row}")
+        if self.field:
+            parts.append(f"field '{self.field}'")
+        found = f"found {self.found}, " if self.found else ""
+        return f"{', '.join(parts)}: {found}expected {self.expected}"
+
+
+class DataError(Exception):
+    """Base class: the data (or a page's use of it) cannot be trusted."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+class YamlSyntaxError(DataError):
+    """A data file is not valid YAML."""
+
+
+class EmptyFileError(DataError):
+    """A data file holds nothing (or only comments)."""
+
+
+class MissingFileError(DataError):
+    """A data file the site needs, or that mkdocs.yml lists, does not exist."""
+
+
+class SchemaError(DataError):
+    """A row has an unknown key, a missing field, a wrong type or a value out of range."""
+
+
+class DuplicateIdError(DataError):
+    """Two rows of one file share an id."""
+
+
+class UnknownReferenceError(DataError):
+    """A row points at a source, row or field that does not exist."""
+
+
+class FrontMatterError(DataError):
+    """A page's front matter is missing a field or has a bad value."""
+
+
+class UnknownNameError(DataError):
+    """A page calls a macro with a table, chart, topic, source or fact name that does not exist."""

@@ -1,0 +1,44 @@
+"""A figure: one number, range or short phrase, with the source that backs it.
+
+Table rows and facts both end up as `Figure`s, so every figure on the site is
+formatted and cited by the same code (scripts/render/figures.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pydantic import BaseModel
+
+from scripts.data.models import Span
+
+
+@dataclass(frozen=True)
+class Figure:
+    value: int | float | None = None
+    low: int | float | None = None
+    high: int | float | None = None
+    text: str | None = None
+    unit: str = ""
+    qualifier: str | None = None
+    style: str = "number"
+    per: str | None = None
+    tel: str | None = None
+    source: str | None = None
+    source_note: str | None = None
+
+    @property
+    def is_range(self) -> bool:
+        return self.low is not None and self.high is not None
+
+
+def figure_of(row: BaseModel, field: str) -> Figure:
+    """The figure held by `field` of a table row (declared in the model's FIGURES)."""
+    unit = type(row).FIGURES[field]  # type: ignore[attr-defined]
+    raw = getattr(row, field)
+    cited = {"source": getattr(row, "source", None), "source_note": getattr(row, "source_note", None)}
+    if isinstance(raw, Span):
+        return Figure(low=raw.min, high=raw.max, unit=unit, **cited)
+    if isinstance(raw, str):
+        return Figure(text=raw, **cited)
+    return Figure(value=raw, unit=unit, **cited)

@@ -1,0 +1,113 @@
+"""Load every data file once, validate it, and return typed records.
+
+The first problem found stops the load with a typed error (see errors.py);
+nothing is dropped or defaulted to keep going.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, Mapping
+
+from pydantic import BaseModel, ValidationError
+
+from scripts.data import checks, models
+from scripts.data.datasets import DATASETS, Dataset
+from scripts.data.errors import Problem, SchemaError
+from scripts.data.figures import Figure
+from scripts.data.schema_errors import first_problem, show
+from scripts.data.yamlfile import Lines, YamlDocument, read_yaml
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """One validated file: its rows (or single record) and where each row sits."""
+
+    dataset: Dataset
+    label: str
+    records: tuple[Any, ...]
+    lines: tuple[Lines, ...]
+
+
+@dataclass(frozen=True)
+class SiteData:
+    """Everything the macros show, validated."""
+
+    sources: Mapping[str, models.SourceRow]
+    tables: Mapping[str, tuple[BaseModel, ...]]
+    facts: Mapping[str, Figure]
+    glossary: tuple[models.GlossaryRow, ...]
+    crisis_lines: tuple[models.CrisisLineRow, ...]
+    xrefs: models.Xrefs
+
+    @property
+    def topics(self) -> dict[str, models.XrefTopic]:
+        return {topic.id: topic for topic in self.xrefs.topics}
+
+
+def load_site_data(project_dir: Path) -> SiteData:
+    """Read data/*.yml under `project_dir`, validate everything, return the records."""
+    parsed = {d.key: parse_dataset(project_dir, d) for d in DATASETS}
+    checks.check_all(parsed)
+    facts = checks.resolve_facts(parsed)
+    rows = {key: p.records for key, p in parsed.items() if p.dataset.rows}
+    return SiteData(
+        sources=MappingProxyType({row.id: row for row in rows["sources"]}),
+        tables=MappingProxyType(rows),
+        facts=MappingProxyType(facts),
+        glossary=rows["glossary"],
+        crisis_lines=rows["crisis_lines"],
+        xrefs=parsed["xrefs"].records[0],
+    )
+
+
+def parse_dataset(project_dir: Path, dataset: Dataset) -> Parsed:
+    """Read and schema-check one file."""
+    label = f"data/{dataset.file}"
+    document = read_yaml(project_dir / "data" / dataset.file, label)
+    payload = _payload(document, dataset)
+    if not dataset.rows:
+        record = _validate(dataset.model, payload, label, "", None)
+        return Parsed(dataset, label, (record,), ())
+    lines = document.row_lines(dataset.key)
+    records = tuple(
+        _validate(dataset.model, item, label, row_label(item, i), lines[i] if i < len(lines) else None)
+        for i, item in enumerate(payload)
+    )
+    return Parsed(dataset, label, records, tuple(lines))
+
+
+def row_label(item: object, index: int) -> str:
+    """How messages name a row: by id when it has one, always by position (1-based)."""
+    if isinstance(item, dict) and isinstance(item.get("id"), str):
+        return f"'{item['id']}' (item {index + 1})"
+    return f"item {index + 1}"
+
+
+def _payload(document: YamlDocument, dataset: Dataset) -> Any:
+    data = document.data
+    if not isinstance(data, dict) or list(data) != [dataset.key]:
+        found = f"top-level keys {list(data)}" if isinstance(data, dict) else show(data)
+        raise SchemaError(
+            Problem(document.label, f"one top-level key '{dataset.key}'", found, line=1)
+        )
+    payload = data[dataset.key]
+    wanted = list if dataset.rows else dict
+    if not isinstance(payload, wanted) or not payload:
+        shape = "a non-empty list of rows" if dataset.rows else "a mapping"
+        raise SchemaError(
+            Problem(document.label, shape, show(payload), field=dataset.key, line=1)
+        )
+    return payload
+
+
+def _validate(
+    model: type[BaseModel], item: Any, label: str, row: str, lines: Lines | None
+) -> BaseModel:
+    try:
+        return model.model_validate(item)
+    except ValidationError as error:
+        line_of = lines.of if lines is not None else None
+        raise SchemaError(first_problem(error, model, label, row, line_of)) from None

@@ -1,0 +1,172 @@
+"""The shape of every data file, as pydantic models.
+
+Each field's `description` doubles as the "expected ..." half of an error
+message, so the schema is the one place that knows what a field may hold.
+Rules that span fields or files (a source or a note, min <= max, ids that
+must exist) live in checks.py, where they can name the exact field.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, ClassVar, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
+
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
+Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
+Number = int | float
+Percent = Annotated[Number, Field(ge=0, le=100)]
+TimeScale = Literal["minutes", "hours", "days", "weeks", "months"]
+Qualifier = Literal["about", "at least", "up to", "under", "more than"]
+
+ID_FIELD = "an id of lower-case letters, digits, - or _ (for example mood_dips)"
+SOURCE_FIELD = "the id of a source in data/sources.yml"
+NOTE_FIELD = "text saying why no source is given (shown to readers as 'source not confirmed')"
+
+
+class Strict(BaseModel):
+    """No unknown keys, no silent type coercion ("30" is not 30), no mutation."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, populate_by_name=True)
+
+
+class Row(Strict):
+    id: Id = Field(description=ID_FIELD)
+
+
+class SourcedRow(Row):
+    """A row that states something checkable: it names a source or says why not."""
+
+    source: Id | None = Field(None, description=SOURCE_FIELD)
+    source_note: Text | None = Field(None, description=NOTE_FIELD)
+
+
+class SourceRow(Row):
+    publisher: Text = Field(description="the organisation or journal that published it")
+    title: Text = Field(description="what the document is, in words")
+    short: Text = Field(description="a short label for inline citations (for example Oxford Health)")
+    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = Field(
+        None, description="an http(s) address, only for an authoritative source"
+    )
+
+
+class ConditionRow(SourcedRow):
+    FIGURES: ClassVar[dict[str, str]] = {"success_rate": "%"}
+    name: Text = Field(description="the condition's name")
+    success_rate: Percent | Literal["variable"] = Field(
+        description='a percentage from 0 to 100, or the word "variable"'
+    )
+    note: Text | None = Field(None, description="a short note shown beside the rate")
+
+
+class Span(Strict):
+    min: Annotated[int, Field(ge=0)] = Field(description="a whole number of minutes, 0 or more")
+    max: Annotated[int, Field(ge=0)] = Field(description="a whole number of minutes, 0 or more")
+
+
+class MethodRow(SourcedRow):
+    FIGURES: ClassVar[dict[str, str]] = {"session_minutes": "minutes"}
+    name: Text = Field(description="the method's name")
+    how: Text = Field(description="how it is given, in one sentence")
+    session_minutes: Span = Field(description="a mapping {min: minutes, max: minutes}")
+    notes: Text = Field(description="a short note")
+
+
+class Onset(Strict):
+    start: TimeScale = Field(alias="from", description="one of minutes, hours, days, weeks, months")
+    end: TimeScale = Field(alias="to", description="one of minutes, hours, days, weeks, months")
+
+
+class ComparisonRow(SourcedRow):
+    FIGURES: ClassVar[dict[str, str]] = {"onset_text": ""}
+    treatment: Text = Field(description="the treatment's name")
+    method: Text = Field(description="how it is taken")
+    frequency: Text = Field(description="how often it is taken")
+    onset: Onset = Field(description="a mapping {from: time scale, to: time scale}")
+    onset_text: Text = Field(description="how soon it works, in words")
+
+
+class EffectRow(SourcedRow):
+    FIGURES: ClassVar[dict[str, str]] = {"percent": "%"}
+    effect: Text = Field(description="the effect, in plain words")
+    percent: Percent = Field(description="a percentage from 0 to 100")
+
+
+class RiskRow(SourcedRow):
+    FIGURES: ClassVar[dict[str, str]] = {"percent": "%", "lasts": ""}
+    name: Text = Field(description="the risk's name")
+    term: Literal["short-term", "long-term"] = Field(description="short-term or long-term")
+    summary: Text = Field(description="what is known, in one sentence")
+    percent: Percent | None = Field(None, description="a percentage from 0 to 100")
+    lasts: Text | None = Field(None, description="how long it lasts, in words")
+
+
+class MonitoringRow(SourcedRow):
+    stage: Literal["before", "during", "after"] = Field(description="before, during or after")
+    summary: Text = Field(description="what is checked, in one sentence")
+
+
+class CandidacyRow(SourcedRow):
+    criterion: Text = Field(description="the criterion, in a few words")
+    detail: Text = Field(description="what it means, in one sentence")
+
+
+class FactRow(SourcedRow):
+    about: Text = Field(description="what the figure is, for editors")
+    from_: Annotated[str, StringConstraints(pattern=r"^[a-z_]+\.[a-z0-9_-]+\.[a-z_]+$")] | None = (
+        Field(None, alias="from", description="a reference <file key>.<row id>.<field>")
+    )
+    value: Number | None = Field(None, description="a number")
+    min: Number | None = Field(None, description="a number (the low end of a range)")
+    max: Number | None = Field(None, description="a number (the high end of a range)")
+    text: Text | None = Field(None, description="the figure as words (for example 140/90)")
+    unit: Text | None = Field(None, description='a unit such as "%", "mg/kg", "minutes" or "£"')
+    qualifier: Qualifier | None = Field(
+        None, description="one of about, at least, up to, under, more than"
+    )
+    style: Literal["number", "natural"] | None = Field(
+        None, description='"number" (30%) or "natural" (about 1 in 3)'
+    )
+    per: Text | None = Field(None, description='words after the figure, such as "a year"')
+    tel: Annotated[str, StringConstraints(pattern=r"^\+?[0-9]+$")] | None = Field(
+        None, description="the digits a phone dials, such as +18553826022"
+    )
+
+
+class GlossaryRow(Row):
+    term: Text = Field(description="the term as it appears in the text")
+    definition: Text = Field(description="a plain-English definition")
+    tooltip: bool = Field(description="true or false: show the definition as a tooltip")
+
+
+class CrisisLineRow(SourcedRow):
+    region: Text = Field(description="where the line works")
+    service: Text = Field(description="the service's name")
+    number: Text | None = Field(None, description="the number as readers see it")
+    tel: Annotated[str, StringConstraints(pattern=r"^\+?[0-9]+$")] | None = Field(
+        None, description="the digits a phone dials, such as 116123"
+    )
+    how: Text = Field(description="how and when to use it, in one or two sentences")
+    in_heading: bool = Field(description="true or false: name this number in the box heading")
+    now_if: Text | None = Field(None, description="when to call now (needed when in_heading)")
+
+
+class XrefTopic(Row):
+    page: Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9/_-]*\.md$")] = Field(
+        description="a page path under docs/, such as ketamine-infusion-dosage.md"
+    )
+    title: Text = Field(description="the default link text")
+
+
+class RequiredLinks(Strict):
+    page: Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9/_-]*\.md$")] = Field(
+        description="a page path under docs/"
+    )
+    topics: list[Id] = Field(description="a list of topic ids")
+
+
+class Xrefs(Strict):
+    topics: list[XrefTopic] = Field(description="a list of topics")
+    required_links: list[RequiredLinks] = Field(description="a list of {page, topics}")

@@ -1,0 +1,93 @@
+"""The public macros, as methods on one object that knows the data and the current page.
+
+scripts/macros.py registers these with mkdocs-macros; tests can call them
+directly with any page path. Unknown names raise UnknownNameError naming the
+page and the closest valid names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from scripts.data.checks import closest
+from scripts.data.errors import Problem, UnknownNameError
+from scripts.data.loader import SiteData
+from scripts.render import boxes, charts
+from scripts.render.citations import Citer, PageLinks
+from scripts.render.specs import TABLES
+from scripts.render.tables import render_table
+
+PUBLIC_MACROS = (
+    "table", "chart", "xref", "cite", "fact", "crisis_help", "sources_list", "glossary",
+)
+
+# Each chart draws from one table's rows and shows that table beside it.
+CHARTS: dict[str, tuple[str, Callable]] = {
+    "immediate_effects": ("immediate_effects", charts.effects_chart),
+    "session_length": ("methods", charts.session_length_chart),
+    "onset": ("comparison", charts.onset_chart),
+}
+
+
+class SiteMacros:
+    def __init__(self, data: SiteData, current_page: Callable[[], str], directory_urls: bool = True) -> None:
+        self.data = data
+        self.current_page = current_page  # the page's path under docs/, asked at call time
+        self.directory_urls = directory_urls
+
+    def table(self, name: str) -> str:
+        """table("immediate_effects"): an HTML table with caption and cited figures."""
+        spec = TABLES.get(name) or self._unknown("table", name, TABLES)
+        return render_table(spec, self.data.tables[spec.data_key], self._citer())
+
+    def chart(self, name: str, with_table: bool = True) -> str:
+        """chart("session_length"): an inline SVG chart, followed by its table as the text version."""
+        key, draw = CHARTS.get(name) or self._unknown("chart", name, CHARTS)
+        html = draw(self.data.tables[key])
+        if with_table:
+            html += self.table(key)
+        return f'<div class="kt-chart-pair">{html}</div>'
+
+    def xref(self, topic: str, text: str | None = None) -> str:
+        """xref("dosage") or xref("dosage", "how doses are worked out"): a Markdown link."""
+        found = self.data.topics.get(topic) or self._unknown("cross-reference", topic, self.data.topics)
+        label = text if text is not None else found.title
+        return f"[{label}]({self._links().target(found.page)})"
+
+    def cite(self, source: str) -> str:
+        """cite("oxford-health-ketamine"): a small bracketed link to the source's entry."""
+        if source not in self.data.sources:
+            self._unknown("source", source, self.data.sources)
+        return self._citer().cite_markdown(source)
+
+    def fact(self, name: str, style: str | None = None) -> str:
+        """fact("trd_response"): one inline figure with its citation ("about 1 in 2 (Oxford Health)")."""
+        figure = self.data.facts.get(name) or self._unknown("fact", name, self.data.facts)
+        if style not in (None, "number", "natural"):
+            self._unknown("fact style", style, ("number", "natural"))
+        return self._citer().figure_markdown(figure, style)
+
+    def crisis_help(self) -> str:
+        """crisis_help(): the urgent-care box with crisis lines."""
+        return boxes.crisis_box(self.data.crisis_lines, self._citer())
+
+    def sources_list(self) -> str:
+        """sources_list(): the sources page body."""
+        return boxes.sources_list(tuple(self.data.sources.values()))
+
+    def glossary(self) -> str:
+        """glossary(): the glossary page body."""
+        return boxes.glossary_list(self.data.glossary)
+
+    def _links(self) -> PageLinks:
+        sources_page = self.data.topics["sources"].page if "sources" in self.data.topics else "sources.md"
+        return PageLinks(self.current_page(), sources_page, self.directory_urls)
+
+    def _citer(self) -> Citer:
+        return Citer(self.data.sources, self._links())
+
+    def _unknown(self, kind: str, name: object, valid) -> None:
+        page = f"docs/{self.current_page()}"
+        raise UnknownNameError(
+            Problem(page, f"a {kind} name: {closest(str(name), valid)}", repr(name), field=f"{kind} name")
+        )

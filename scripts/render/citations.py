@@ -1,0 +1,84 @@
+"""Figures and source links, as HTML (tables, charts, boxes) or Markdown (inline prose).
+
+Every figure on the site goes through `Citer`, so each one links to its source
+on the sources page, or carries a visible "source not confirmed" mark.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from html import escape
+
+from scripts.data.figures import Figure
+from scripts.data.models import SourceRow
+from scripts.render.figures import format_figure
+from scripts.render.links import html_href, markdown_target
+
+UNCONFIRMED = "source not confirmed"
+
+
+@dataclass(frozen=True)
+class PageLinks:
+    """Where the page being rendered sits, so links can be relative to it."""
+
+    page: str  # the page's path under docs/ (env.page.file.src_uri)
+    sources_page: str = "sources.md"
+    directory_urls: bool = True
+
+    def href(self, to_page: str, anchor: str = "") -> str:
+        return html_href(self.page, to_page, anchor, self.directory_urls)
+
+    def target(self, to_page: str, anchor: str = "") -> str:
+        return markdown_target(self.page, to_page, anchor)
+
+
+@dataclass(frozen=True)
+class Citer:
+    sources: Mapping[str, SourceRow]
+    links: PageLinks
+
+    def figure_html(self, figure: Figure, style: str | None = None) -> str:
+        """'30%' linked to its source, or '30%' with a visible 'source not confirmed' mark."""
+        text = escape(format_figure(figure, style))
+        if figure.source is None:
+            return f"{text} {self.unconfirmed_html(figure.source_note)}"
+        source = self.sources[figure.source]
+        href = escape(self.links.href(self.links.sources_page, source.id))
+        hidden = f'<span class="kt-sr"> (source: {escape(source.short)})</span>'
+        return f'<a class="kt-fig" href="{href}">{text}{hidden}</a>'
+
+    def source_html(self, source_id: str | None, note: str | None = None) -> str:
+        """A small link to a source's entry on the sources page."""
+        if source_id is None:
+            return self.unconfirmed_html(note)
+        source = self.sources[source_id]
+        href = escape(self.links.href(self.links.sources_page, source.id))
+        return f'<a class="kt-cite" href="{href}">{escape(source.short)}</a>'
+
+    @staticmethod
+    def unconfirmed_html(note: str | None) -> str:
+        title = f' title="{escape(note)}"' if note else ""
+        return f'<span class="kt-source-needed"{title}>{UNCONFIRMED}</span>'
+
+    def figure_markdown(self, figure: Figure, style: str | None = None) -> str:
+        """An inline figure for prose, with its citation in brackets."""
+        text = _markdown_text(format_figure(figure, style))
+        if figure.tel:
+            text = f"[{text}](tel:{figure.tel})"
+        if figure.source is None:
+            return f"{text} {self.unconfirmed_html(figure.source_note)}"
+        return f"{text} {self.cite_markdown(figure.source)}"
+
+    def cite_markdown(self, source_id: str) -> str:
+        source = self.sources[source_id]
+        target = self.links.target(self.links.sources_page, source.id)
+        return f"([{_markdown_text(source.short)}]({target}){{ .kt-cite }})"
+
+
+def _markdown_text(text: str) -> str:
+    """Plain text safe inside Markdown: HTML-escaped, with Markdown's active characters escaped."""
+    escaped = escape(text, quote=False)
+    for char in "\\`*_[]{}#|":
+        escaped = escaped.replace(char, "\\" + char)
+    return escaped

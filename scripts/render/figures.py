@@ -1,0 +1,53 @@
+"""Format a Figure the one way the site writes figures.
+
+"30%", "about 1 in 2", "45 to 60 minutes", "0.5 mg/kg", "about £3,000 a year".
+"""
+
+from __future__ import annotations
+
+from scripts.data.figures import Figure
+
+PREFIX_UNITS = {"£", "$", "€"}
+
+
+def number(value: int | float) -> str:
+    """3000 -> '3,000', 0.5 -> '0.5', 55.4 -> '55.4', 50.0 -> '50'."""
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def format_figure(figure: Figure, style: str | None = None) -> str:
+    """The figure as readers see it, without its citation."""
+    body = _body(figure, style or figure.style)
+    if figure.qualifier:
+        body = f"{figure.qualifier} {body}"
+    if figure.per:
+        body = f"{body} {figure.per}"
+    return body
+
+
+def _body(figure: Figure, style: str) -> str:
+    if figure.text is not None:
+        return figure.text
+    if figure.is_range:
+        return _range(figure.low, figure.high, figure.unit)
+    if style == "natural" and figure.unit == "%" and figure.value:
+        return f"1 in {round(100 / figure.value)}"
+    return _with_unit(figure.value, figure.unit)
+
+
+def _with_unit(value: int | float, unit: str) -> str:
+    if unit == "%":
+        return f"{number(value)}%"
+    if unit == "1 in":
+        return f"1 in {number(value)}"
+    if unit in PREFIX_UNITS:
+        return f"{unit}{number(value)}"
+    return f"{number(value)} {unit}".strip()
+
+
+def _range(low: int | float, high: int | float, unit: str) -> str:
+    if unit == "%" or unit in PREFIX_UNITS:
+        return f"{_with_unit(low, unit)} to {_with_unit(high, unit)}"
+    return f"{number(low)} to {number(high)} {unit}".strip()

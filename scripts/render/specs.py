@@ -1,0 +1,96 @@
+"""The site's tables: which rows, which columns, which caption.
+
+Adding a table is adding a spec here; the renderer stays generic.
+"""
+
+from __future__ import annotations
+
+from scripts.data.figures import figure_of
+from scripts.render.tables import Column, Source, TableSpec
+
+
+def _text(field: str):
+    return lambda row: getattr(row, field)
+
+
+def _figure(field: str):
+    return lambda row: figure_of(row, field) if getattr(row, field) is not None else None
+
+
+def _source(row) -> Source:
+    return Source(row.source, row.source_note)
+
+
+SOURCE = Column("Source", _source)
+
+TABLES: dict[str, TableSpec] = {
+    spec.name: spec
+    for spec in (
+        TableSpec(
+            "conditions",
+            "conditions",
+            "Conditions ketamine is used for, and how many people respond",
+            (
+                Column("Condition", _text("name")),
+                Column("How many respond", _figure("success_rate"), numeric=True),
+                Column("Note", _text("note")),
+            ),
+        ),
+        TableSpec(
+            "methods",
+            "methods",
+            "How ketamine is given, and how long a session usually takes",
+            (
+                Column("Method", _text("name")),
+                Column("How it is given", _text("how")),
+                Column("Typical session", _figure("session_minutes"), numeric=True),
+                Column("Notes", _text("notes")),
+            ),
+        ),
+        TableSpec(
+            "comparison",
+            "comparison",
+            "Ketamine therapy compared with daily antidepressants",
+            (
+                Column("Treatment", _text("treatment")),
+                Column("How it is taken", _text("method")),
+                Column("How often", _text("frequency")),
+                Column("How soon it can help", _figure("onset_text")),
+            ),
+        ),
+        TableSpec(
+            "immediate_effects",
+            "immediate_effects",
+            "Immediate effects and how many people report them",
+            (
+                Column("Effect", _text("effect")),
+                Column("People reporting it", _figure("percent"), numeric=True),
+            ),
+        ),
+        TableSpec(
+            "risks",
+            "risks",
+            "Risks of ketamine treatment",
+            (
+                Column("Risk", _text("name")),
+                Column("Short or long term", _text("term")),
+                Column("What we know", _text("summary")),
+                Column("How common", _figure("percent"), numeric=True),
+                Column("How long it lasts", _text("lasts")),
+                SOURCE,
+            ),
+        ),
+        TableSpec(
+            "monitoring",
+            "monitoring",
+            "Checks before, during and after each treatment",
+            (Column("When", lambda row: row.stage.capitalize()), Column("What happens", _text("summary")), SOURCE),
+        ),
+        TableSpec(
+            "candidacy",
+            "candidacy",
+            "Who may be offered ketamine treatment",
+            (Column("Criterion", _text("criterion")), Column("What it means", _text("detail")), SOURCE),
+        ),
+    )
+}

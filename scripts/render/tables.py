@@ -1,0 +1,74 @@
+"""One generic HTML table renderer, driven by a column spec.
+
+A spec says which rows to show and, per column, its header and how to get
+each cell from a row: text (escaped) or a Figure (formatted and cited).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from html import escape
+from typing import Any
+
+from scripts.data.figures import Figure
+from scripts.render.citations import Citer
+
+
+@dataclass(frozen=True)
+class Source:
+    """A cell that shows the row's source (for rows whose facts are words, not figures)."""
+
+    source: str | None
+    note: str | None
+
+
+Cell = str | Figure | Source | None
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    cell: Callable[[Any], Cell]
+    numeric: bool = False  # right-aligned, so figures line up
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    name: str
+    data_key: str  # which data file's rows it shows
+    caption: str
+    columns: tuple[Column, ...]  # the first column heads each row (th scope="row")
+    keep: Callable[[Any], bool] = lambda row: True
+
+
+def render_table(spec: TableSpec, rows: Sequence[Any], citer: Citer) -> str:
+    """The table as one block of HTML, wrapped in a box that scrolls sideways on phones."""
+    caption_id = f"kt-table-{spec.name}"
+    head = "".join(f'<th scope="col">{escape(c.header)}</th>' for c in spec.columns)
+    body = "".join(_row(spec, row, citer) for row in rows if spec.keep(row))
+    return (
+        f'<div class="kt-table" role="region" aria-labelledby="{caption_id}" tabindex="0">'
+        f'<table><caption id="{caption_id}">{escape(spec.caption)}</caption>'
+        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>"
+    )
+
+
+def _row(spec: TableSpec, row: Any, citer: Citer) -> str:
+    cells = []
+    for index, column in enumerate(spec.columns):
+        content = _cell(column.cell(row), citer)
+        css = ' class="kt-num"' if column.numeric else ""
+        tag = 'th scope="row"' if index == 0 else "td"
+        cells.append(f"<{tag}{css}>{content}</{tag.split()[0]}>")
+    return f"<tr>{''.join(cells)}</tr>"
+
+
+def _cell(value: Cell, citer: Citer) -> str:
+    if value is None:
+        return '<span class="kt-none">–</span>'
+    if isinstance(value, Figure):
+        return citer.figure_html(value)
+    if isinstance(value, Source):
+        return citer.source_html(value.source, value.note)
+    return escape(value)
