@@ -7,7 +7,10 @@ work itself lives in scripts/data (loading) and scripts/render (HTML).
 
 from __future__ import annotations
 
+import functools
+import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 # mkdocs-macros loads this file by path, so the `scripts` package is not
@@ -25,6 +28,7 @@ from scripts.render.api import PUBLIC_MACROS, SiteMacros  # noqa: E402
 from scripts.render.boxes import abbreviations  # noqa: E402
 
 SNIPPET = Path(".cache/snippets/abbreviations.md")
+log = logging.getLogger("mkdocs")
 
 
 def define_env(env) -> None:
@@ -40,7 +44,25 @@ def define_env(env) -> None:
     _replace_raw_variables(env, data)
     macros = SiteMacros(data, lambda: env.page.file.src_uri, env.conf["use_directory_urls"])
     for name in PUBLIC_MACROS:
-        env.macro(getattr(macros, name), name)
+        env.macro(stop_build_on_data_error(getattr(macros, name)), name)
+
+
+def stop_build_on_data_error(macro: Callable[..., str]) -> Callable[..., str]:
+    """Turn a DataError raised while a page renders into one error line and exit code 1.
+
+    mkdocs-macros catches every Exception from a macro and prints a traceback;
+    SystemExit passes through it, so the reader of the log sees only our message.
+    """
+
+    @functools.wraps(macro)
+    def call(*args: object, **kwargs: object) -> str:
+        try:
+            return macro(*args, **kwargs)
+        except DataError as error:
+            log.error(str(error))
+            raise SystemExit(1) from None
+
+    return call
 
 
 def write_if_changed(path: Path, text: str) -> bool:
@@ -56,4 +78,6 @@ def _replace_raw_variables(env, data: SiteData) -> None:
     """include_yaml put each file's raw YAML in the page variables; give pages the checked rows."""
     for dataset in DATASETS:
         if dataset.key in env.variables:
-            env.variables[dataset.key] = data.tables.get(dataset.key, getattr(data, dataset.key, None))
+            env.variables[dataset.key] = data.tables.get(
+                dataset.key, getattr(data, dataset.key, None)
+            )

@@ -57,7 +57,9 @@ def resolve_facts(parsed: Mapping[str, Parsed]) -> dict[str, Figure]:
     }
 
 
-def _fail(kind: type[DataError], item: Parsed, index: int, field: str, found: str, expected: str) -> None:
+def _fail(
+    kind: type[DataError], item: Parsed, index: int, field: str, found: str, expected: str
+) -> None:
     record = item.records[index]
     label = f"'{record.id}' (item {index + 1})" if hasattr(record, "id") else f"item {index + 1}"
     line = item.lines[index].of(field) if index < len(item.lines) else None
@@ -117,11 +119,25 @@ def _facts_shape(item: Parsed) -> None:
         forms = [name for name in FIGURE_FORMS if _given(fact, name)]
         if len(forms) != 1:
             found = f"{' and '.join(forms) or 'none'} of {', '.join(FIGURE_FORMS)}"
-            _fail(SchemaError, item, index, "value", found, "exactly one of from, value, min/max, text")
+            _fail(
+                SchemaError,
+                item,
+                index,
+                "value",
+                found,
+                "exactly one of from, value, min/max, text",
+            )
         if (fact.min is None) != (fact.max is None):
             _fail(SchemaError, item, index, "max", "only one end of the range", "both min and max")
         if fact.min is not None and fact.min > fact.max:
-            _fail(SchemaError, item, index, "max", f"min {fact.min} above max {fact.max}", "max at least min")
+            _fail(
+                SchemaError,
+                item,
+                index,
+                "max",
+                f"min {fact.min} above max {fact.max}",
+                "max at least min",
+            )
         if fact.from_ is not None and (fact.source or fact.source_note):
             found = "a source on a fact that uses from"
             _fail(SchemaError, item, index, "source", found, "no source: it comes from the row")
@@ -131,7 +147,14 @@ def _facts_shape(item: Parsed) -> None:
 def _percent_range(item: Parsed, index: int, fact: models.FactRow) -> None:
     if fact.unit != "%":
         if fact.style == "natural" and fact.from_ is None:
-            _fail(SchemaError, item, index, "style", "'natural' without unit '%'", "unit '%' for natural style")
+            _fail(
+                SchemaError,
+                item,
+                index,
+                "style",
+                "'natural' without unit '%'",
+                "unit '%' for natural style",
+            )
         return
     for name in ("value", "min", "max"):
         number = getattr(fact, name)
@@ -148,13 +171,28 @@ def _fact_figure(parsed: Mapping[str, Parsed], index: int, fact: models.FactRow)
     style = fact.style or "number"
     if fact.from_ is None:
         return Figure(
-            value=fact.value, low=fact.min, high=fact.max, text=fact.text, unit=fact.unit or "",
-            qualifier=fact.qualifier, style=style, per=fact.per, tel=fact.tel,
-            source=fact.source, source_note=fact.source_note,
+            value=fact.value,
+            low=fact.min,
+            high=fact.max,
+            text=fact.text,
+            unit=fact.unit or "",
+            qualifier=fact.qualifier,
+            style=style,
+            per=fact.per,
+            tel=fact.tel,
+            source=fact.source,
+            source_note=fact.source_note,
         )
     base = _borrowed(parsed, index, fact)
     if style == "natural" and base.unit != "%":
-        _fail(SchemaError, parsed["facts"], index, "style", f"'natural' for {fact.from_}", "a percentage to show as 1 in N")
+        _fail(
+            SchemaError,
+            parsed["facts"],
+            index,
+            "style",
+            f"'natural' for {fact.from_}",
+            "a percentage to show as 1 in N",
+        )
     return Figure(**{**base.__dict__, "qualifier": fact.qualifier, "style": style, "per": fact.per})
 
 
@@ -162,12 +200,28 @@ def _borrowed(parsed: Mapping[str, Parsed], index: int, fact: models.FactRow) ->
     """The figure a `from: key.row.field` reference points at."""
     facts = parsed["facts"]
     key, row_id, field = fact.from_.split(".")
-    tables = {k: p for k, p in parsed.items() if p.dataset.rows and hasattr(p.dataset.model, "FIGURES")}
+    tables = {
+        k: p for k, p in parsed.items() if p.dataset.rows and hasattr(p.dataset.model, "FIGURES")
+    }
     if key not in tables:
-        _fail(UnknownReferenceError, facts, index, "from", show(key), f"a file key: {closest(key, tables)}")
+        _fail(
+            UnknownReferenceError,
+            facts,
+            index,
+            "from",
+            show(key),
+            f"a file key: {closest(key, tables)}",
+        )
     rows = {row.id: row for row in tables[key].records}
     if row_id not in rows:
-        _fail(UnknownReferenceError, facts, index, "from", show(row_id), f"a row of {key}: {closest(row_id, rows)}")
+        _fail(
+            UnknownReferenceError,
+            facts,
+            index,
+            "from",
+            show(row_id),
+            f"a row of {key}: {closest(row_id, rows)}",
+        )
     figures = type(rows[row_id]).FIGURES
     value = getattr(rows[row_id], field, None) if field in figures else None
     if value is None:
@@ -182,13 +236,20 @@ def _xrefs(item: Parsed) -> None:
     for position, topic in enumerate(xrefs.topics):
         if topic.id in seen:
             raise DuplicateIdError(
-                Problem(item.label, "a unique id", show(topic.id), f"topics item {position + 1}", "id")
+                Problem(
+                    item.label, "a unique id", show(topic.id), f"topics item {position + 1}", "id"
+                )
             )
         seen.add(topic.id)
     for position, rule in enumerate(xrefs.required_links):
         for name in rule.topics:
             if name not in seen:
                 raise UnknownReferenceError(
-                    Problem(item.label, f"a topic id: {closest(name, seen)}", show(name),
-                            f"required_links item {position + 1} ({rule.page})", "topics")
+                    Problem(
+                        item.label,
+                        f"a topic id: {closest(name, seen)}",
+                        show(name),
+                        f"required_links item {position + 1} ({rule.page})",
+                        "topics",
+                    )
                 )

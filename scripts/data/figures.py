@@ -36,7 +36,10 @@ def figure_of(row: BaseModel, field: str) -> Figure:
     """The figure held by `field` of a table row (declared in the model's FIGURES)."""
     unit = type(row).FIGURES[field]  # type: ignore[attr-defined]
     raw = getattr(row, field)
-    cited = {"source": getattr(row, "source", None), "source_note": getattr(row, "source_note", None)}
+    cited = {
+        "source": getattr(row, "source", None),
+        "source_note": getattr(row, "source_note", None),
+    }
     if isinstance(raw, Span):
         return Figure(low=raw.min, high=raw.max, unit=unit, **cited)
     if isinstance(raw, str):

@@ -26,13 +26,17 @@ class FrontMatter(BaseModel):
     # Other keys (Material's hide:, template:, ...) are the theme's business.
     model_config = ConfigDict(extra="allow", strict=True, frozen=True)
 
-    title: Annotated[str, StringConstraints(min_length=1)] = Field(description="the page title, as text")
-    description: Annotated[str, StringConstraints(min_length=1, max_length=DESCRIPTION_MAX)] = Field(
-        description=f"a summary of {DESCRIPTION_MAX} characters or fewer"
+    title: Annotated[str, StringConstraints(min_length=1)] = Field(
+        description="the page title, as text"
+    )
+    description: Annotated[str, StringConstraints(min_length=1, max_length=DESCRIPTION_MAX)] = (
+        Field(description=f"a summary of {DESCRIPTION_MAX} characters or fewer")
     )
     reviewed: dt.date = Field(description="a date written as YYYY-MM-DD")
     review_due: dt.date = Field(description="a date written as YYYY-MM-DD, after reviewed")
-    sources: list[Id] = Field(description="a list of source ids from data/sources.yml, such as [nice-ta854]")
+    sources: list[Id] = Field(
+        description="a list of source ids from data/sources.yml, such as [nice-ta854]"
+    )
 
 
 def check_pages(docs_dir: Path, source_ids: Iterable[str]) -> None:
@@ -51,39 +55,68 @@ def check_page(text: str, label: str, known_sources: set[str]) -> FrontMatter:
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = first_line + mark.line if mark else None
-        raise FrontMatterError(Problem(label, "valid YAML front matter", str(getattr(error, "problem", error)), line=line)) from None
+        raise FrontMatterError(
+            Problem(
+                label, "valid YAML front matter", str(getattr(error, "problem", error)), line=line
+            )
+        ) from None
     if not isinstance(meta, dict):
-        raise FrontMatterError(Problem(label, "a mapping of fields", show(meta), field="front matter", line=first_line))
+        raise FrontMatterError(
+            Problem(label, "a mapping of fields", show(meta), field="front matter", line=first_line)
+        )
     try:
         page = FrontMatter.model_validate(meta)
     except ValidationError as error:
-        problem = first_problem(error, FrontMatter, label, "", lambda field: lines.get(field.split("[")[0]))
+        problem = first_problem(
+            error, FrontMatter, label, "", lambda field: lines.get(field.split("[")[0])
+        )
         if problem.field == "description" and isinstance(meta.get("description"), str):
-            problem = Problem(label, problem.expected, f"{len(meta['description'])} characters", "", "description", problem.line)
+            problem = Problem(
+                label,
+                problem.expected,
+                f"{len(meta['description'])} characters",
+                "",
+                "description",
+                problem.line,
+            )
         raise FrontMatterError(problem) from None
     _check_dates_and_sources(page, label, known_sources, lines)
     return page
 
 
-def _check_dates_and_sources(page: FrontMatter, label: str, known: set[str], lines: dict[str, int]) -> None:
+def _check_dates_and_sources(
+    page: FrontMatter, label: str, known: set[str], lines: dict[str, int]
+) -> None:
     if page.review_due <= page.reviewed:
         found = f"{page.review_due} (not after reviewed {page.reviewed})"
-        raise FrontMatterError(Problem(label, "a date after reviewed", found, "", "review_due", lines.get("review_due")))
+        raise FrontMatterError(
+            Problem(
+                label, "a date after reviewed", found, "", "review_due", lines.get("review_due")
+            )
+        )
     for source in page.sources:
         if source not in known:
             expected = f"a source id from data/sources.yml: {closest(source, known)}"
-            raise FrontMatterError(Problem(label, expected, show(source), "", "sources", lines.get("sources")))
+            raise FrontMatterError(
+                Problem(label, expected, show(source), "", "sources", lines.get("sources"))
+            )
 
 
 def _front_matter(text: str, label: str) -> tuple[str, int]:
     """The YAML between the opening and closing '---', and the line it starts on."""
     lines = text.splitlines()
     if not lines or lines[0].strip() != "---":
-        raise FrontMatterError(Problem(label, "front matter between --- lines at the top", "none", field="title", line=1))
+        raise FrontMatterError(
+            Problem(
+                label, "front matter between --- lines at the top", "none", field="title", line=1
+            )
+        )
     for index, line in enumerate(lines[1:], start=1):
         if line.strip() in ("---", "..."):
             return "\n".join(lines[1:index]), 2
-    raise FrontMatterError(Problem(label, "a closing --- line", "none", field="front matter", line=1))
+    raise FrontMatterError(
+        Problem(label, "a closing --- line", "none", field="front matter", line=1)
+    )
 
 
 def _key_lines(block: str, first_line: int) -> dict[str, int]:

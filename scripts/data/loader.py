@@ -6,10 +6,11 @@ nothing is dropped or defaulted to keep going.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Mapping
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
@@ -73,7 +74,9 @@ def parse_dataset(project_dir: Path, dataset: Dataset) -> Parsed:
         return Parsed(dataset, label, (record,), ())
     lines = document.row_lines(dataset.key)
     records = tuple(
-        _validate(dataset.model, item, label, row_label(item, i), lines[i] if i < len(lines) else None)
+        _validate(
+            dataset.model, item, label, row_label(item, i), lines[i] if i < len(lines) else None
+        )
         for i, item in enumerate(payload)
     )
     return Parsed(dataset, label, records, tuple(lines))
@@ -97,9 +100,7 @@ def _payload(document: YamlDocument, dataset: Dataset) -> Any:
     wanted = list if dataset.rows else dict
     if not isinstance(payload, wanted) or not payload:
         shape = "a non-empty list of rows" if dataset.rows else "a mapping"
-        raise SchemaError(
-            Problem(document.label, shape, show(payload), field=dataset.key, line=1)
-        )
+        raise SchemaError(Problem(document.label, shape, show(payload), field=dataset.key, line=1))
     return payload
 
 

@@ -46,7 +46,9 @@ class SourcedRow(Row):
 class SourceRow(Row):
     publisher: Text = Field(description="the organisation or journal that published it")
     title: Text = Field(description="what the document is, in words")
-    short: Text = Field(description="a short label for inline citations (for example Oxford Health)")
+    short: Text = Field(
+        description="a short label for inline citations (for example Oxford Health)"
+    )
     url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = Field(
         None, description="an http(s) address, only for an authoritative source"
     )

@@ -32,7 +32,9 @@ def first_problem(
         allowed = ", ".join(_keys(model, path))
         field = ".".join([*path, key])
         line = line_of(field) if line_of else None
-        return Problem(file, f"only these keys: {allowed}", f"the unknown key '{key}'", row, field, line)
+        return Problem(
+            file, f"only these keys: {allowed}", f"the unknown key '{key}'", row, field, line
+        )
     return Problem(file, _describe(info), show(detail["input"]), row, field, line)
 
 

@@ -11,7 +11,13 @@ from pathlib import Path
 
 import yaml
 
-from scripts.data.errors import EmptyFileError, MissingFileError, Problem, YamlSyntaxError, SchemaError
+from scripts.data.errors import (
+    EmptyFileError,
+    MissingFileError,
+    Problem,
+    SchemaError,
+    YamlSyntaxError,
+)
 
 
 @dataclass(frozen=True)

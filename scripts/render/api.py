@@ -18,7 +18,14 @@ from scripts.render.specs import TABLES
 from scripts.render.tables import render_table
 
 PUBLIC_MACROS = (
-    "table", "chart", "xref", "cite", "fact", "crisis_help", "sources_list", "glossary",
+    "table",
+    "chart",
+    "xref",
+    "cite",
+    "fact",
+    "crisis_help",
+    "sources_list",
+    "glossary",
 )
 
 # Each chart draws from one table's rows and shows that table beside it.
@@ -30,7 +37,9 @@ CHARTS: dict[str, tuple[str, Callable]] = {
 
 
 class SiteMacros:
-    def __init__(self, data: SiteData, current_page: Callable[[], str], directory_urls: bool = True) -> None:
+    def __init__(
+        self, data: SiteData, current_page: Callable[[], str], directory_urls: bool = True
+    ) -> None:
         self.data = data
         self.current_page = current_page  # the page's path under docs/, asked at call time
         self.directory_urls = directory_urls
@@ -41,7 +50,7 @@ class SiteMacros:
         return render_table(spec, self.data.tables[spec.data_key], self._citer())
 
     def chart(self, name: str, with_table: bool = True) -> str:
-        """chart("session_length"): an inline SVG chart, followed by its table as the text version."""
+        """chart("session_length"): an inline SVG chart, then its table as the text version."""
         key, draw = CHARTS.get(name) or self._unknown("chart", name, CHARTS)
         html = draw(self.data.tables[key])
         if with_table:
@@ -50,7 +59,9 @@ class SiteMacros:
 
     def xref(self, topic: str, text: str | None = None) -> str:
         """xref("dosage") or xref("dosage", "how doses are worked out"): a Markdown link."""
-        found = self.data.topics.get(topic) or self._unknown("cross-reference", topic, self.data.topics)
+        found = self.data.topics.get(topic) or self._unknown(
+            "cross-reference", topic, self.data.topics
+        )
         label = text if text is not None else found.title
         return f"[{label}]({self._links().target(found.page)})"
 
@@ -61,7 +72,7 @@ class SiteMacros:
         return self._citer().cite_markdown(source)
 
     def fact(self, name: str, style: str | None = None) -> str:
-        """fact("trd_response"): one inline figure with its citation ("about 1 in 2 (Oxford Health)")."""
+        """fact("trd_response"): one inline figure and its citation: about 1 in 2 (Oxford Health)."""
         figure = self.data.facts.get(name) or self._unknown("fact", name, self.data.facts)
         if style not in (None, "number", "natural"):
             self._unknown("fact style", style, ("number", "natural"))
@@ -80,7 +91,9 @@ class SiteMacros:
         return boxes.glossary_list(self.data.glossary)
 
     def _links(self) -> PageLinks:
-        sources_page = self.data.topics["sources"].page if "sources" in self.data.topics else "sources.md"
+        sources_page = (
+            self.data.topics["sources"].page if "sources" in self.data.topics else "sources.md"
+        )
         return PageLinks(self.current_page(), sources_page, self.directory_urls)
 
     def _citer(self) -> Citer:
@@ -89,5 +102,10 @@ class SiteMacros:
     def _unknown(self, kind: str, name: object, valid) -> None:
         page = f"docs/{self.current_page()}"
         raise UnknownNameError(
-            Problem(page, f"a {kind} name: {closest(str(name), valid)}", repr(name), field=f"{kind} name")
+            Problem(
+                page,
+                f"a {kind} name: {closest(str(name), valid)}",
+                repr(name),
+                field=f"{kind} name",
+            )
         )

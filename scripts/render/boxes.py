@@ -31,10 +31,12 @@ def crisis_box(lines: Sequence[CrisisLineRow], citer: Citer) -> str:
 def _crisis_line(line: CrisisLineRow, citer: Citer) -> str:
     number = ""
     if line.number is not None:
-        number = f' <a class="kt-crisis__number" href="tel:{escape(line.tel)}">{escape(line.number)}</a>'
+        number = (
+            f' <a class="kt-crisis__number" href="tel:{escape(line.tel)}">{escape(line.number)}</a>'
+        )
     source = citer.source_html(line.source, line.source_note)
     return (
-        f'<li><strong>{escape(line.region)}: {escape(line.service)}</strong>{number}'
+        f"<li><strong>{escape(line.region)}: {escape(line.service)}</strong>{number}"
         f'<br>{escape(line.how)} <span class="kt-crisis__source">Source: {source}</span></li>'
     )
 
@@ -50,7 +52,8 @@ def _source(source: SourceRow) -> str:
     else:
         link = '<span class="kt-sources__nolink">Cited by name; no web address given.</span>'
     return (
-        f'<li id="{escape(source.id)}"><span class="kt-sources__publisher">{escape(source.publisher)}.</span> '
+        f'<li id="{escape(source.id)}">'
+        f'<span class="kt-sources__publisher">{escape(source.publisher)}.</span> '
         f"<cite>{escape(source.title)}</cite>. {link}</li>"
     )
 

@@ -31,7 +31,14 @@ class Bar:
     confirmed: bool = True
 
 
-def svg_chart(name: str, title: str, summary: str, bars: Sequence[Bar], axis: Sequence[tuple[float, str]], scale_max: float) -> str:
+def svg_chart(
+    name: str,
+    title: str,
+    summary: str,
+    bars: Sequence[Bar],
+    axis: Sequence[tuple[float, str]],
+    scale_max: float,
+) -> str:
     """One chart: labelled horizontal bars over a labelled axis."""
     height = len(bars) * ROW + AXIS
     ids = f"kt-chart-{name}-title kt-chart-{name}-desc"
@@ -53,14 +60,16 @@ def _x(value: float, scale_max: float, plot: float) -> str:
     return number(round(value / scale_max * plot, 1))
 
 
-def _axis(axis: Sequence[tuple[float, str]], scale_max: float, plot: float, height: int) -> list[str]:
+def _axis(
+    axis: Sequence[tuple[float, str]], scale_max: float, plot: float, height: int
+) -> list[str]:
     bottom = height - AXIS + 4
     parts = []
     for value, label in axis:
         x = _x(value, scale_max, plot)
         parts.append(f'<line class="kt-chart__grid" x1="{x}" y1="0" x2="{x}" y2="{bottom}"/>')
         anchor = "start" if value == 0 else "middle"
-        parts.append(f'<text class="kt-chart__axis" x="{x}" y="{height - 6}" text-anchor="{anchor}">{escape(label)}</text>')
+        parts.append(_text("kt-chart__axis", x, height - 6, label, anchor))
     return parts
 
 
@@ -70,11 +79,18 @@ def _bar(bar: Bar, index: int, scale_max: float, plot: float) -> list[str]:
     width = number(max(float(x2) - float(x1), 2))
     css = "kt-chart__bar" if bar.confirmed else "kt-chart__bar kt-chart__bar--unconfirmed"
     after = number(float(x2) + LABEL_GAP)
-    return [
-        f'<text class="kt-chart__label" x="0" y="{top + 16}">{escape(bar.label)}</text>',
+    parts = [
+        _text("kt-chart__label", "0", top + 16, bar.label),
         f'<rect class="{css}" x="{x1}" y="{top + 22}" width="{width}" height="{BAR}" rx="2"/>',
-    ] + ([f'<text class="kt-chart__value" x="{after}" y="{top + 36}">{escape(bar.value_text)}</text>']
-         if bar.value_text else [])
+    ]
+    if bar.value_text:
+        parts.append(_text("kt-chart__value", after, top + 36, bar.value_text))
+    return parts
+
+
+def _text(css: str, x: str, y: int, content: str, anchor: str | None = None) -> str:
+    aligned = f' text-anchor="{anchor}"' if anchor else ""
+    return f'<text class="{css}" x="{x}" y="{y}"{aligned}>{escape(content)}</text>'
 
 
 def figure_block(name: str, svg: str, caption: str) -> str:
@@ -85,10 +101,16 @@ def figure_block(name: str, svg: str, caption: str) -> str:
 
 
 def effects_chart(rows: Sequence[EffectRow]) -> str:
-    bars = [Bar(r.effect, 0, r.percent, f"{number(r.percent)}%", r.source is not None) for r in rows]
+    bars = [
+        Bar(r.effect, 0, r.percent, f"{number(r.percent)}%", r.source is not None) for r in rows
+    ]
     words = "; ".join(f"{r.effect}: {number(r.percent)}%" for r in rows)
     unconfirmed = any(r.source is None for r in rows)
-    note = " These figures come from the source article and are not confirmed by a published source." if unconfirmed else ""
+    note = (
+        " These figures come from the source article and are not confirmed by a published source."
+        if unconfirmed
+        else ""
+    )
     axis = [(v, f"{v}%") for v in (0, 25, 50, 75, 100)]
     svg = svg_chart(
         "immediate_effects",
@@ -106,31 +128,57 @@ def session_length_chart(rows: Sequence[MethodRow]) -> str:
     top = max(r.session_minutes.max for r in rows)
     scale_max = -(-top // 15) * 15  # round up to the next quarter hour
     bars = [
-        Bar(r.name, r.session_minutes.min, r.session_minutes.max,
-            f"{r.session_minutes.min}–{r.session_minutes.max} min", r.source is not None)
+        Bar(
+            r.name,
+            r.session_minutes.min,
+            r.session_minutes.max,
+            f"{r.session_minutes.min}–{r.session_minutes.max} min",
+            r.source is not None,
+        )
         for r in rows
     ]
-    words = "; ".join(f"{r.name}: {r.session_minutes.min} to {r.session_minutes.max} minutes" for r in rows)
+    words = "; ".join(
+        f"{r.name}: {r.session_minutes.min} to {r.session_minutes.max} minutes" for r in rows
+    )
     axis = [(v, f"{v} min" if v else "0") for v in range(0, scale_max + 1, 15)]
     svg = svg_chart(
-        "session_length", "Typical session length by method",
-        f"Range chart of session length in minutes. {words}.", bars, axis, scale_max,
+        "session_length",
+        "Typical session length by method",
+        f"Range chart of session length in minutes. {words}.",
+        bars,
+        axis,
+        scale_max,
     )
-    return figure_block("session_length", svg, "Typical time for one session, from the shortest to the longest.")
+    return figure_block(
+        "session_length", svg, "Typical time for one session, from the shortest to the longest."
+    )
 
 
 def onset_chart(rows: Sequence[ComparisonRow]) -> str:
     position = {scale: index for index, scale in enumerate(TIME_SCALES)}
     # The words go on the label line: a bar reaching "months" leaves no room after it.
     bars = [
-        Bar(f"{r.treatment}: {r.onset_text.lower()}", position[r.onset.start],
-            position[r.onset.end] + 1, "", r.source is not None)
+        Bar(
+            f"{r.treatment}: {r.onset_text.lower()}",
+            position[r.onset.start],
+            position[r.onset.end] + 1,
+            "",
+            r.source is not None,
+        )
         for r in rows
     ]
     words = "; ".join(f"{r.treatment}: {r.onset_text.lower()}" for r in rows)
     axis = [(index + 0.5, scale) for index, scale in enumerate(TIME_SCALES)]
     svg = svg_chart(
-        "onset", "How soon treatment can start to help",
-        f"Timeline from minutes to months. {words}.", bars, axis, len(TIME_SCALES),
+        "onset",
+        "How soon treatment can start to help",
+        f"Timeline from minutes to months. {words}.",
+        bars,
+        axis,
+        len(TIME_SCALES),
     )
-    return figure_block("onset", svg, "How soon each treatment can start to help, on a scale from minutes to months.")
+    return figure_block(
+        "onset",
+        svg,
+        "How soon each treatment can start to help, on a scale from minutes to months.",
+    )

@@ -84,13 +84,21 @@ TABLES: dict[str, TableSpec] = {
             "monitoring",
             "monitoring",
             "Checks before, during and after each treatment",
-            (Column("When", lambda row: row.stage.capitalize()), Column("What happens", _text("summary")), SOURCE),
+            (
+                Column("When", lambda row: row.stage.capitalize()),
+                Column("What happens", _text("summary")),
+                SOURCE,
+            ),
         ),
         TableSpec(
             "candidacy",
             "candidacy",
             "Who may be offered ketamine treatment",
-            (Column("Criterion", _text("criterion")), Column("What it means", _text("detail")), SOURCE),
+            (
+                Column("Criterion", _text("criterion")),
+                Column("What it means", _text("detail")),
+                SOURCE,
+            ),
         ),
     )
 }
