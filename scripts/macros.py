@@ -21,9 +21,10 @@ if str(ROOT) not in sys.path:
 
 from mkdocs.exceptions import PluginError  # noqa: E402
 
-from scripts.data import DataError, SiteData, load_site_data  # noqa: E402
+from scripts.data import DataError, load_site_data  # noqa: E402
 from scripts.data.datasets import DATASETS  # noqa: E402
 from scripts.data.frontmatter import check_pages  # noqa: E402
+from scripts.data.includes import check_include_yaml  # noqa: E402
 from scripts.render.api import PUBLIC_MACROS, SiteMacros  # noqa: E402
 from scripts.render.boxes import abbreviations  # noqa: E402
 
@@ -35,13 +36,14 @@ def define_env(env) -> None:
     """Called once by mkdocs-macros when the build starts."""
     project = Path(env.project_dir)
     try:
+        check_include_yaml(project, env.config["include_yaml"])
         data = load_site_data(project)
         check_pages(Path(env.conf["docs_dir"]), data.sources)
     except DataError as error:
-        # PluginError makes MkDocs print one "Error: ..." line and exit 1.
+        # MkDocs prints a PluginError as one "ERROR - ..." line, then aborts with exit code 1.
         raise PluginError(str(error)) from None
     write_if_changed(project / SNIPPET, abbreviations(data.glossary))
-    _replace_raw_variables(env, data)
+    _drop_raw_variables(env)
     macros = SiteMacros(data, lambda: env.page.file.src_uri, env.conf["use_directory_urls"])
     for name in PUBLIC_MACROS:
         env.macro(stop_build_on_data_error(getattr(macros, name)), name)
@@ -74,10 +76,11 @@ def write_if_changed(path: Path, text: str) -> bool:
     return True
 
 
-def _replace_raw_variables(env, data: SiteData) -> None:
-    """include_yaml put each file's raw YAML in the page variables; give pages the checked rows."""
+def _drop_raw_variables(env) -> None:
+    """Remove the unchecked copies include_yaml put into the page variables.
+
+    Pages reach the data only through the macros, which use the validated
+    records; and the raw `glossary` list would hide the glossary() macro.
+    """
     for dataset in DATASETS:
-        if dataset.key in env.variables:
-            env.variables[dataset.key] = data.tables.get(
-                dataset.key, getattr(data, dataset.key, None)
-            )
+        env.variables.pop(dataset.key, None)

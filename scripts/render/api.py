@@ -72,7 +72,7 @@ class SiteMacros:
         return self._citer().cite_markdown(source)
 
     def fact(self, name: str, style: str | None = None) -> str:
-        """fact("trd_response"): one inline figure and its citation: about 1 in 2 (Oxford Health)."""
+        """fact("trd_response"): an inline figure and its citation: about 1 in 2 (Oxford Health)."""
         figure = self.data.facts.get(name) or self._unknown("fact", name, self.data.facts)
         if style not in (None, "number", "natural"):
             self._unknown("fact style", style, ("number", "natural"))
