@@ -18,6 +18,7 @@ from scripts.data.checks import closest
 from scripts.data.errors import FrontMatterError, Problem
 from scripts.data.models import Id
 from scripts.data.schema_errors import first_problem, show
+from scripts.data.yamlfile import Loader
 
 DESCRIPTION_MAX = 150
 
@@ -51,7 +52,7 @@ def check_page(text: str, label: str, known_sources: set[str]) -> FrontMatter:
     block, first_line = _front_matter(text, label)
     lines = _key_lines(block, first_line)
     try:
-        meta = yaml.safe_load(block) if block.strip() else {}
+        meta = yaml.load(block, Loader=Loader) if block.strip() else {}
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = first_line + mark.line if mark else None

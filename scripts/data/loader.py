@@ -93,14 +93,18 @@ def _payload(document: YamlDocument, dataset: Dataset) -> Any:
     data = document.data
     if not isinstance(data, dict) or list(data) != [dataset.key]:
         found = f"top-level keys {list(data)}" if isinstance(data, dict) else show(data)
+        line = document.root.start_mark.line + 1
         raise SchemaError(
-            Problem(document.label, f"one top-level key '{dataset.key}'", found, line=1)
+            Problem(document.label, f"one top-level key '{dataset.key}'", found, line=line)
         )
     payload = data[dataset.key]
     wanted = list if dataset.rows else dict
     if not isinstance(payload, wanted) or not payload:
         shape = "a non-empty list of rows" if dataset.rows else "a mapping"
-        raise SchemaError(Problem(document.label, shape, show(payload), field=dataset.key, line=1))
+        line = document.root.start_mark.line + 1
+        raise SchemaError(
+            Problem(document.label, shape, show(payload), field=dataset.key, line=line)
+        )
     return payload
 
 

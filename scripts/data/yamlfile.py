@@ -20,6 +20,23 @@ from scripts.data.errors import (
 )
 
 
+class Loader(yaml.SafeLoader):
+    """SafeLoader that keeps an impossible date (2027-02-30) as text.
+
+    PyYAML raises a bare ValueError for it, with no file or line; as text it
+    reaches the schema, which names the field and says a date was expected.
+    """
+
+    def construct_yaml_timestamp(self, node: yaml.Node) -> object:
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError:
+            return self.construct_scalar(node)
+
+
+Loader.add_constructor("tag:yaml.org,2002:timestamp", Loader.construct_yaml_timestamp)
+
+
 @dataclass(frozen=True)
 class Lines:
     """Line numbers (1-based) of a row and of each of its keys."""
@@ -58,7 +75,7 @@ def read_yaml(path: Path, label: str) -> YamlDocument:
     if not path.is_file():
         raise MissingFileError(Problem(file=label, expected="the file to exist", found="no file"))
     text = path.read_text(encoding="utf-8")
-    loader = yaml.SafeLoader(text)
+    loader = Loader(text)
     try:
         root = loader.get_single_node()
         if root is None:
