@@ -1,0 +1,221 @@
+"""Check the links, anchors and cross-reference rules of a built static site.
+
+Exit status: 0 when clean, 1 when there are findings, 2 for a usage or input error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import Any, NoReturn
+
+if __package__ in (None, ""):  # run as `python scripts/check_links.py`: make `scripts` importable
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import yaml
+
+from scripts.linkcheck import (
+    FORMATS,
+    REASONS,
+    ExternalOptions,
+    InputError,
+    Options,
+    check_site,
+    render,
+)
+from scripts.linkcheck.scan import default_jobs
+
+PROG = "check_links.py"
+RULES_DEFAULT = Path("data/xrefs.yml")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        # One line, as every input error of this command: the usage is one --help away.
+        self.exit(2, f"{PROG}: error: {message} (see --help)\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog=PROG,
+        description="Check every link, anchor and required cross-reference of a built static "
+        "site. Run inside an MkDocs project with no options, it reads --base-url from "
+        "site_url in mkdocs.yml, --docs from docs_dir and --rules from data/xrefs.yml.",
+        epilog="Exit status: 0 clean, 1 findings, 2 usage or input error. Reasons: "
+        + ", ".join(REASONS),
+    )
+    parser.add_argument("site", metavar="SITE_DIR", type=Path, help="the built site folder")
+    parser.add_argument(
+        "--base-url",
+        metavar="URL",
+        help="the site's address or path prefix, e.g. /guide/ or "
+        "https://example.org/guide/ (absolute links to it are checked as files)",
+    )
+    parser.add_argument(
+        "--docs",
+        metavar="DIR",
+        type=Path,
+        help="Markdown sources, to report findings as docs/x.md:LINE",
+    )
+    parser.add_argument(
+        "--rules",
+        metavar="FILE",
+        type=Path,
+        help="cross-reference rules (xrefs.topics and xrefs.required_links)",
+    )
+    parser.add_argument("--format", choices=FORMATS, default="text", help="output format")
+    parser.add_argument(
+        "--no-defaults",
+        action="store_true",
+        help="do not read defaults from mkdocs.yml and data/xrefs.yml",
+    )
+    parser.add_argument(
+        "--no-orphans",
+        action="store_true",
+        help="skip the check that every page is reachable from the home page",
+    )
+    parser.add_argument(
+        "--jobs",
+        type=_positive_int,
+        default=default_jobs(),
+        metavar="N",
+        help="worker processes for parsing (default: the CPUs available)",
+    )
+    parser.add_argument(
+        "--max-page-mb",
+        type=float,
+        default=32.0,
+        metavar="MB",
+        help="pages larger than this are reported, not parsed (default 32)",
+    )
+    external = parser.add_argument_group("external links (off unless --external)")
+    external.add_argument("--external", action="store_true", help="also check http(s) links")
+    external.add_argument(
+        "--timeout", type=float, default=10.0, metavar="S", help="seconds per request (default 10)"
+    )
+    external.add_argument(
+        "--retries",
+        type=int,
+        default=2,
+        metavar="N",
+        help="retries after a timeout, 429 or 5xx (default 2)",
+    )
+    external.add_argument(
+        "--per-host",
+        type=_positive_int,
+        default=4,
+        metavar="N",
+        help="requests open at once to one host (default 4)",
+    )
+    external.add_argument(
+        "--cache",
+        type=Path,
+        default=Path(".cache/linkcheck/external.json"),
+        metavar="FILE",
+        help="cache of successful answers",
+    )
+    external.add_argument(
+        "--cache-hours",
+        type=float,
+        default=24.0,
+        metavar="H",
+        help="how long a cached success is trusted (default 24)",
+    )
+    return parser
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of 1 or more, got {text!r}")
+    return value
+
+
+class _MkDocsLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml: resolves `!ENV` as MkDocs does and ignores other custom tags."""
+
+
+def _env_tag(loader: _MkDocsLoader, node: yaml.Node) -> Any:
+    if isinstance(node, yaml.ScalarNode):
+        return os.environ.get(loader.construct_scalar(node))
+    items = loader.construct_sequence(node)  # [VAR, VAR2, ..., default]
+    for name in items[:-1]:
+        if name in os.environ:
+            return os.environ[name]
+    return items[-1] if items else None
+
+
+_MkDocsLoader.add_constructor("!ENV", _env_tag)
+_MkDocsLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def project_defaults(cwd: Path) -> dict[str, Any]:
+    """--base-url, --docs and --rules for an MkDocs project in `cwd`, where they exist."""
+    config_file = cwd / "mkdocs.yml"
+    if not config_file.is_file():
+        return {}
+    try:
+        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_MkDocsLoader) or {}
+    except (OSError, yaml.YAMLError) as error:
+        raise InputError(f"{config_file}: cannot read site_url: {error}") from error
+    defaults: dict[str, Any] = {}
+    if isinstance(config.get("site_url"), str):
+        defaults["base_url"] = config["site_url"]
+    docs = Path(str(config.get("docs_dir") or "docs"))
+    if (cwd / docs).is_dir():
+        defaults["docs"] = docs
+    if (cwd / RULES_DEFAULT).is_file():
+        defaults["rules"] = RULES_DEFAULT
+    return defaults
+
+
+def _options(args: argparse.Namespace) -> Options:
+    defaults = {} if args.no_defaults else project_defaults(Path.cwd())
+    for name, given in (("docs", args.docs), ("rules", args.rules)):
+        if given is not None and not given.exists():
+            raise InputError(f"--{name} {given}: no such {'folder' if name == 'docs' else 'file'}")
+    return Options(
+        site=args.site,
+        base_url=args.base_url or defaults.get("base_url", "/"),
+        docs=args.docs or defaults.get("docs"),
+        rules=args.rules or defaults.get("rules"),
+        external=args.external,
+        external_options=ExternalOptions(
+            timeout=args.timeout,
+            retries=max(0, args.retries),
+            per_host=args.per_host,
+            cache=args.cache,
+            cache_ttl=args.cache_hours * 3600,
+        ),
+        jobs=args.jobs,
+        max_bytes=int(args.max_page_mb * 1024 * 1024),
+        orphans=not args.no_orphans,
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Check the site and print the findings; return the exit status."""
+    args = build_parser().parse_args(argv)
+    try:
+        report = check_site(_options(args))
+    except InputError as error:
+        print(f"{PROG}: error: {error}", file=sys.stderr)
+        return 2
+    site_label = args.site.as_posix().rstrip("/") or "."
+    sys.stdout.write(render(report.findings, args.format, site_label))
+    count = len(set(report.findings))
+    print(
+        f"{PROG}: {count or 'no'} finding{'' if count == 1 else 's'} in {report.pages} pages "
+        f"({report.files} files) in {report.seconds:.2f} s",
+        file=sys.stderr,
+    )
+    return 1 if count else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

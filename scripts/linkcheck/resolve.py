@@ -1,0 +1,220 @@
+"""Resolve: turn a reference found on a page into the file a browser would be served.
+
+Resolution follows the URL standard (see `urls`), then maps the URL path onto the collected
+files the way static hosts do: the site's path prefix is removed, the path is
+percent-decoded, `foo/` and `foo` both serve `foo/index.html`, and a folder without an
+index.html is a broken target. The query string is ignored (a static file is the same file
+whatever the query). Nothing outside the collected inventory is ever touched.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from typing import NamedTuple
+from urllib.parse import unquote, urljoin
+
+from .collect import Inventory, is_html
+from .urls import SiteAddress, clean_url, is_web_scheme, normalize_path, scheme_of
+
+# Kinds of resolution that are not findings.
+PAGE = "page"  # an existing file inside the site
+EXTERNAL = "external"  # an http(s) URL on another origin
+SKIP = "skip"  # mailto:, tel:, javascript:, data: and other schemes browsers do not fetch here
+
+
+class Target(NamedTuple):
+    """Where a reference leads. `kind` is PAGE, EXTERNAL, SKIP or a finding reason."""
+
+    kind: str
+    path: str = ""  # the site-relative file (PAGE), the absolute URL (EXTERNAL) or a note
+    fragment: str | None = None  # None when the reference has no "#"
+    url: str = ""  # the resolved URL path on the site, for messages
+    index: int = -1  # for PAGE targets that are parsed pages: their index in the page list
+
+
+# How many resolved paths a Resolver remembers; a bound on memory for huge sites.
+_PATH_CACHE_SIZE = 100_000
+
+
+class Resolver:
+    """Resolves references against one site's inventory and address."""
+
+    def __init__(self, inventory: Inventory, address: SiteAddress) -> None:
+        self.files = inventory.files
+        self.dirs = inventory.dirs
+        self.outside = inventory.outside
+        self.address = address
+        self.page_index = {page: n for n, page in enumerate(inventory.pages)}
+        self._paths: dict[str, Target] = {}
+
+    def page_url(self, page: str) -> str:
+        """The URL path readers use for a page file: x/index.html -> /prefix/x/."""
+        if page == "index.html" or page.endswith("/index.html"):
+            page = page[: -len("index.html")]
+        return self.address.prefix + page
+
+    def base_of(self, page: str) -> str:
+        """The URL path of the folder a page's relative links are resolved against."""
+        folder = posixpath.dirname(page)
+        return self.address.prefix + (folder + "/" if folder else "")
+
+    def resolve(self, value: str, base: str, page: str) -> Target:
+        """Resolve `value` (an attribute value) found on `page`, whose base URL path is `base`."""
+        url = clean_url(value)
+        if not url:
+            return Target("empty-link")
+        scheme = scheme_of(url)
+        if scheme is None and (url.startswith("//") or url.startswith("\\\\")):
+            scheme, url = "https", "https:" + url.replace("\\", "/")
+        if scheme is not None:
+            return self._absolute(scheme, url)
+        rest, hash_mark, fragment = url.partition("#")
+        rest = rest.partition("?")[0]
+        if "\\" in rest:  # http(s) URLs treat "\" as "/"
+            rest = rest.replace("\\", "/")
+        if not rest:
+            path = self.address.prefix + page  # same document
+        elif rest[0] == "/":
+            path = rest
+        else:
+            path = base + rest
+        return self._locate(normalize_path(path))._replace(fragment=fragment if hash_mark else None)
+
+    def ancestors(self, base: str) -> list[str]:
+        """`base` and each enclosing folder up to "/": where leading `../` segments lead."""
+        chain = [base]
+        while len(base) > 1:
+            base = base[: base.rstrip("/").rfind("/") + 1]
+            chain.append(base)
+        return chain
+
+    def resolve_fast(
+        self, value: str, ancestors: list[str], page: str
+    ) -> tuple[Target, str | None]:
+        """`resolve`, returning (target without fragment, fragment), with a fast path for the
+        plain relative references that make up nearly every link of a generated site.
+
+        Leading `../` segments are applied by picking an ancestor of the base, which is what
+        dot-segment removal does for them; anything unusual (a scheme, whitespace,
+        backslashes, other dot segments) takes the general path.
+        """
+        if (
+            not value
+            or value[0] <= " "
+            or value[-1] <= " "
+            or "\\" in value
+            or "\n" in value
+            or "\t" in value
+            or "\r" in value
+        ):
+            target = self.resolve(value, ancestors[0], page)
+            return target._replace(fragment=None), target.fragment
+        rest, hash_mark, fragment = value.partition("#")
+        if "?" in rest:
+            rest = rest.partition("?")[0]
+        if ":" in rest or rest.startswith("//"):
+            target = self.resolve(value, ancestors[0], page)
+            return target._replace(fragment=None), target.fragment
+        if not rest:
+            path = self.address.prefix + page
+        elif rest[0] == "/":
+            path = rest
+        else:
+            start = up = 0
+            while rest.startswith("../", start):
+                start += 3
+                up += 1
+            path = ancestors[min(up, len(ancestors) - 1)] + rest[start:]
+        if "/." in path or "/%2" in path:
+            path = normalize_path(path)
+        target = self._paths.get(path)
+        if target is None:
+            if len(self._paths) >= _PATH_CACHE_SIZE:
+                self._paths.clear()
+            target = self._paths[path] = self._locate(path)
+        return target, fragment if hash_mark else None
+
+    def resolve_external_base(self, value: str, base_url: str) -> Target:
+        """Resolve against a <base href> on another origin: every relative link is external."""
+        url = clean_url(value)
+        if not url:
+            return Target("empty-link")
+        scheme = scheme_of(url)
+        if scheme is not None and not is_web_scheme(scheme):
+            return Target(SKIP)
+        return self._absolute("https", urljoin(base_url, url))
+
+    def _absolute(self, scheme: str, url: str) -> Target:
+        if not is_web_scheme(scheme):
+            return Target(SKIP)
+        own = self.address.own_path(url)
+        if own is None:
+            return Target(EXTERNAL, url.partition("#")[0])
+        _, hash_mark, fragment = url.partition("#")
+        path = own.partition("?")[0].replace("\\", "/")
+        return self._locate(normalize_path(path))._replace(fragment=fragment if hash_mark else None)
+
+    def _locate(self, path: str) -> Target:
+        """The target of an absolute, normalized URL path (no query, no fragment)."""
+        prefix = self.address.prefix
+        if not path.startswith(prefix):
+            if path + "/" != prefix:
+                return Target("outside-site", url=path)
+            path = prefix
+        rel = path[len(prefix) :]
+        if "%" in rel:
+            try:
+                rel = unquote(rel, errors="strict")
+            except UnicodeDecodeError:
+                return Target("missing-page", url=path)
+            if "\0" in rel:  # no file can have this name
+                return Target("missing-page", url=path)
+            decoded = _decoded_path(rel)
+            if decoded is None:
+                return Target("outside-site", url=path)
+            rel = decoded
+        if rel.lower().endswith((".md", ".md/")):
+            return Target("markdown-link", url=path)
+        file = self._file_for(rel)
+        if file is None:
+            if rel.rstrip("/") in self.outside:
+                return Target("outside-site", url=path)
+            folder = rel.rstrip("/")
+            note = "a folder without index.html" if folder in self.dirs else ""
+            return Target("missing-page", note, url=path)
+        return Target(PAGE, file, None, path, self.page_index.get(file, -1))
+
+    def _file_for(self, rel: str) -> str | None:
+        """The file a static host serves for site-relative path `rel`, or None."""
+        if rel == "" or rel.endswith("/"):
+            index = rel + "index.html"
+            return index if rel[:-1] in self.dirs and index in self.files else None
+        if rel in self.files:
+            return rel
+        if rel in self.dirs and rel + "/index.html" in self.files:
+            return rel + "/index.html"
+        return None
+
+
+def _decoded_path(rel: str) -> str | None:
+    """Re-apply dot segments that appeared only after percent-decoding (`..%2F`), as naive
+    static servers do; None when the result would climb out of the site."""
+    if "/." not in "/" + rel:
+        return rel
+    parts: list[str] = []
+    segments = rel.split("/")
+    for index, segment in enumerate(segments):
+        if segment == "..":
+            if not parts:
+                return None
+            parts.pop()
+        elif segment != ".":
+            parts.append(segment)
+            continue
+        if index == len(segments) - 1:
+            parts.append("")
+    return "/".join(parts)
+
+
+def is_html_target(target: Target) -> bool:
+    return target.kind == PAGE and is_html(target.path)

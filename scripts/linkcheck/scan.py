@@ -1,0 +1,259 @@
+"""Scan: read, parse and resolve every page, in parallel, keeping only what later checks need.
+
+Each page is read and parsed once, by one worker process; the tree is dropped as soon as its
+references are resolved. What comes back per page is small: its fragment targets as one
+string, the indexes of the pages it links to, the cross-page fragments left to check, and
+its findings. Everything that can be decided from the page alone (missing files, same-page
+anchors, .md and empty links) is decided in the worker, so the parent only joins pages.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import re
+from array import array
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from .collect import Inventory
+from .extract import HYPERLINKS, empty_is_finding, extract
+from .findings import Finding
+from .resolve import EXTERNAL, PAGE, SKIP, Resolver, Target
+from .urls import fragment_matches
+
+# Below this many pages, starting worker processes costs more than it saves.
+PARALLEL_THRESHOLD = 200
+_CHARSET_RE = re.compile(rb"""charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_UTF8_LABELS = frozenset({b"utf-8", b"utf8", b"unicode-1-1-utf-8"})
+
+
+@dataclass(slots=True)
+class PageResult:
+    """What the parent keeps of one scanned page."""
+
+    index: int
+    targets: str | None  # "\0id1\0id2\0...": every fragment target; None when not parsed
+    edges: array  # indexes of pages this page links to (a, area, meta refresh)
+    content_edges: array | None = None  # the same for content links only (rule pages)
+    redirect: int = -2  # page index of its meta-refresh target; -1 elsewhere; -2 no refresh
+    remote: list[tuple[int, str, str, str]] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    external: list[tuple[str, str, str]] = field(default_factory=list)  # (url, href, element)
+
+
+@dataclass
+class ScanContext:
+    """Everything a worker needs; inherited by forked workers, never re-sent per page."""
+
+    inventory: Inventory
+    resolver: Resolver
+    rule_pages: frozenset[str] = frozenset()
+    external: bool = False
+    index: dict[str, int] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.index = self.resolver.page_index
+
+
+def scan_page(ctx: ScanContext, index: int) -> PageResult:
+    """Read, parse and resolve one page."""
+    page = ctx.inventory.pages[index]
+    result = PageResult(index=index, targets=None, edges=array("i"))
+    try:
+        with open(ctx.inventory.root / page, "rb") as handle:
+            html = handle.read()
+    except OSError as error:
+        result.findings.append(
+            Finding(page=page, reason="unreadable-file", message=f"cannot read: {error.strerror}")
+        )
+        return result
+    encoding = _check_encoding(page, html, result.findings)
+    data = extract(html, content_links=page in ctx.rule_pages, encoding=encoding)
+    own = set(data.targets)
+    result.targets = "\0" + "\0".join(own) + "\0"
+    _resolve_refs(ctx, page, index, data.refs, data.base, own, result)
+    if data.refresh is not None:
+        target = ctx.resolver.resolve(data.refresh, ctx.resolver.base_of(page), page)
+        result.redirect = target.index if target.kind == PAGE else -1
+    if data.content_hrefs is not None:
+        result.content_edges = _content_edges(ctx, page, data.content_hrefs)
+    return result
+
+
+def _check_encoding(page: str, html: bytes, findings: list[Finding]) -> bool:
+    """Whether lexbor must detect the encoding; reports bytes that are not UTF-8.
+
+    lexbor reads bytes as UTF-8 and quietly replaces invalid sequences, so a page saved in
+    the wrong encoding would pass unseen. A page that declares another encoding (or starts
+    with a UTF-16 byte-order mark) is decoded the way browsers decode it.
+    """
+    try:
+        html.decode("utf-8")
+        return False
+    except UnicodeDecodeError as error:
+        declared = _CHARSET_RE.search(html[:1024])
+        if html[:2] in (b"\xff\xfe", b"\xfe\xff") or (
+            declared and declared.group(1).lower() not in _UTF8_LABELS
+        ):
+            return True
+        findings.append(
+            Finding(
+                page=page,
+                reason="invalid-utf8",
+                message=f"byte {error.start} is not valid UTF-8 and no other encoding is declared",
+            )
+        )
+        return False
+
+
+def _resolve_refs(
+    ctx: ScanContext,
+    page: str,
+    index: int,
+    refs: list[tuple[str, str]],
+    base_href: str | None,
+    own: set[str],
+    result: PageResult,
+) -> None:
+    resolver = ctx.resolver
+    base = resolver.base_of(page)
+    external_base = None
+    if base_href is not None:
+        base, external_base = _apply_base(resolver, page, base, base_href)
+    ancestors = resolver.ancestors(base)
+    cache: dict[str, tuple[Target, str | None]] = {}
+    edges: set[int] = set()
+    findings = result.findings
+    for element, value in refs:
+        hit = cache.get(value)
+        if hit is None:
+            if external_base is not None:
+                target = resolver.resolve_external_base(value, external_base)
+                hit = (target, target.fragment)
+            else:
+                hit = resolver.resolve_fast(value, ancestors, page)
+            cache[value] = hit
+        target, fragment = hit
+        kind = target.kind
+        if kind == PAGE:
+            target_index = target.index
+            if target_index < 0:
+                continue  # not a parsed page: an asset, whose fragments are not checked
+            if element in HYPERLINKS:
+                edges.add(target_index)
+            if not fragment:
+                continue
+            if target_index != index:
+                result.remote.append((target_index, fragment, value, element))
+            elif not fragment_matches(fragment, own):
+                findings.append(
+                    _missing_anchor(
+                        resolver, page, target._replace(fragment=fragment), value, element
+                    )
+                )
+        elif kind == EXTERNAL:
+            if ctx.external:
+                result.external.append((target.path, value, element))
+        elif kind != SKIP and (kind != "empty-link" or empty_is_finding(element)):
+            findings.append(
+                Finding(
+                    page=page,
+                    reason=kind,
+                    href=value,
+                    element=element,
+                    message=describe(kind, value, target, element),
+                )
+            )
+    result.edges = array("i", sorted(edges))
+
+
+def _apply_base(resolver: Resolver, page: str, base: str, base_href: str) -> tuple[str, str | None]:
+    """The base URL path set by <base href>, or the external base URL it points at."""
+    target = resolver.resolve(base_href, base, page)
+    if target.kind == EXTERNAL:
+        return base, target.path
+    if target.url:
+        return target.url.rpartition("/")[0] + "/", None
+    return base, None
+
+
+def _content_edges(ctx: ScanContext, page: str, hrefs: list[str]) -> array:
+    base = ctx.resolver.base_of(page)
+    found = set()
+    for href in hrefs:
+        target = ctx.resolver.resolve(href, base, page)
+        if target.kind == PAGE and target.index >= 0:
+            found.add(target.index)
+    return array("i", sorted(found))
+
+
+def _missing_anchor(
+    resolver: Resolver, page: str, target: Target, value: str, element: str
+) -> Finding:
+    return Finding(
+        page=page,
+        reason="missing-anchor",
+        href=value,
+        element=element,
+        message=f"missing anchor #{target.fragment} on {resolver.page_url(target.path)}",
+    )
+
+
+def missing_anchor(
+    resolver: Resolver, page: str, target_page: str, fragment: str, value: str, element: str
+) -> Finding:
+    target = Target(PAGE, target_page, fragment)
+    return _missing_anchor(resolver, page, target, value, element)
+
+
+def describe(kind: str, value: str, target: Target, element: str) -> str:
+    """The message of a finding decided from one reference."""
+    where = "" if element == "a[href]" else f" ({element.replace('[', ' ').rstrip(']')})"
+    if kind == "missing-page":
+        return f"missing page {target.url}" + (f", {target.path}" if target.path else "") + where
+    if kind == "outside-site":
+        return f"link leaves the site: {value} resolves to {target.url or value}{where}"
+    if kind == "markdown-link":
+        return f"link to a Markdown file: {value} (link to the page built from it)"
+    if kind == "empty-link":
+        return f"empty {element}"
+    return f"{kind}: {value}"
+
+
+def scan(ctx: ScanContext, jobs: int) -> Iterator[PageResult]:
+    """Scan every page, across `jobs` processes when the site is large enough."""
+    count = len(ctx.inventory.pages)
+    if jobs <= 1 or count < PARALLEL_THRESHOLD or "fork" not in _start_methods():
+        for index in range(count):
+            yield scan_page(ctx, index)
+        return
+    size = max(8, min(64, count // (jobs * 8)))
+    chunks = [range(start, min(start + size, count)) for start in range(0, count, size)]
+    global _CONTEXT
+    _CONTEXT = ctx  # forked workers inherit it; nothing is pickled but the page ranges
+    try:
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            for results in pool.imap_unordered(_scan_chunk, chunks):
+                yield from results
+    finally:
+        _CONTEXT = None
+
+
+_CONTEXT: ScanContext | None = None
+
+
+def _scan_chunk(indexes: range) -> list[PageResult]:
+    assert _CONTEXT is not None
+    return [scan_page(_CONTEXT, index) for index in indexes]
+
+
+def _start_methods() -> list[str]:
+    return multiprocessing.get_all_start_methods()
+
+
+def default_jobs() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
