@@ -28,7 +28,10 @@ from tests.support.repo import REPO
 
 PAGES = markdown_pages()
 IDS = [page_url(p) for p in PAGES]
-FACT_CALL_RE = re.compile(r"""\{\{\s*fact\(\s*["']([^"']+)["']\s*\)\s*\}\}""")
+# fact("id") or fact("id", "natural"): the second argument overrides the row's style.
+FACT_CALL_RE = re.compile(
+    r"""\{\{\s*fact\(\s*["']([^"']+)["']\s*(?:,\s*(?:style\s*=\s*)?["'](\w+)["']\s*)?\)\s*\}\}"""
+)
 TABLE_CALL_RE = re.compile(r"""\{\{\s*(table|chart)\(\s*["']([^"']+)["']\s*\)\s*\}\}""")
 # Which data key each chart draws from (a chart shows that table beside it).
 CHART_TABLES = {"session_length": "methods", "onset": "comparison"}
@@ -106,8 +109,9 @@ def page_text(site: Path, page: Path) -> str:
 @pytest.mark.parametrize("page", PAGES, ids=IDS)
 def test_inline_figures_equal_the_data(built_site: Path, page: Path) -> None:
     text = page_text(built_site, page)
-    for fact_id in FACT_CALL_RE.findall(read_page(page).body):
-        pattern = fact_pattern(row("facts", fact_id))
+    for fact_id, style in FACT_CALL_RE.findall(read_page(page).body):
+        fact = row("facts", fact_id)
+        pattern = fact_pattern({**fact, "style": style} if style else fact)
         assert pattern.search(text), f"docs/{page}: fact {fact_id!r} not shown as {pattern.pattern}"
 
 
@@ -157,6 +161,11 @@ def test_table_figures_equal_the_data(built_site: Path, page: Path) -> None:
                 f"docs/{page}: {key} row {data_row['id']!r} shows {shown} under {header}, "
                 f"expected {expected!r}"
             )
+
+
+def test_fact_calls_are_all_found() -> None:
+    body = 'A {{ fact("a") }} b {{ fact(\'b\', "natural") }} c {{ fact("c", style="number") }}'
+    assert FACT_CALL_RE.findall(body) == [("a", ""), ("b", "natural"), ("c", "number")]
 
 
 def test_the_pattern_rejects_a_wrong_figure() -> None:
