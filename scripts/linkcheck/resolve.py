@@ -58,8 +58,12 @@ class Resolver:
         folder = posixpath.dirname(page)
         return self.address.prefix + (folder + "/" if folder else "")
 
-    def resolve(self, value: str, base: str, page: str) -> Target:
-        """Resolve `value` (an attribute value) found on `page`, whose base URL path is `base`."""
+    def resolve(self, value: str, base: str, page: str, document: str | None = None) -> Target:
+        """Resolve `value` (an attribute value) found on `page`, whose base folder is `base`.
+
+        `document` is what a reference with no path (`#x`, `?q`) points at: the page itself,
+        or the URL of a <base href> when the page has one.
+        """
         url = clean_url(value)
         if not url:
             return Target("empty-link")
@@ -73,7 +77,7 @@ class Resolver:
         if "\\" in rest:  # http(s) URLs treat "\" as "/"
             rest = rest.replace("\\", "/")
         if not rest:
-            path = self.address.prefix + page  # same document
+            path = document or self.address.prefix + page  # same document
         elif rest[0] == "/":
             path = rest
         else:
@@ -89,7 +93,7 @@ class Resolver:
         return chain
 
     def resolve_fast(
-        self, value: str, ancestors: list[str], page: str
+        self, value: str, ancestors: list[str], page: str, document: str
     ) -> tuple[Target, str | None]:
         """`resolve`, returning (target without fragment, fragment), with a fast path for the
         plain relative references that make up nearly every link of a generated site.
@@ -107,16 +111,16 @@ class Resolver:
             or "\t" in value
             or "\r" in value
         ):
-            target = self.resolve(value, ancestors[0], page)
+            target = self.resolve(value, ancestors[0], page, document)
             return target._replace(fragment=None), target.fragment
         rest, hash_mark, fragment = value.partition("#")
         if "?" in rest:
             rest = rest.partition("?")[0]
         if ":" in rest or rest.startswith("//"):
-            target = self.resolve(value, ancestors[0], page)
+            target = self.resolve(value, ancestors[0], page, document)
             return target._replace(fragment=None), target.fragment
         if not rest:
-            path = self.address.prefix + page
+            path = document
         elif rest[0] == "/":
             path = rest
         else:

@@ -118,9 +118,10 @@ def _resolve_refs(
 ) -> None:
     resolver = ctx.resolver
     base = resolver.base_of(page)
+    document = resolver.address.prefix + page
     external_base = None
     if base_href is not None:
-        base, external_base = _apply_base(resolver, page, base, base_href)
+        base, document, external_base = _apply_base(resolver, page, base, base_href)
     ancestors = resolver.ancestors(base)
     cache: dict[str, tuple[Target, str | None]] = {}
     edges: set[int] = set()
@@ -132,7 +133,7 @@ def _resolve_refs(
                 target = resolver.resolve_external_base(value, external_base)
                 hit = (target, target.fragment)
             else:
-                hit = resolver.resolve_fast(value, ancestors, page)
+                hit = resolver.resolve_fast(value, ancestors, page, document)
             cache[value] = hit
         target, fragment = hit
         kind = target.kind
@@ -168,14 +169,17 @@ def _resolve_refs(
     result.edges = array("i", sorted(edges))
 
 
-def _apply_base(resolver: Resolver, page: str, base: str, base_href: str) -> tuple[str, str | None]:
-    """The base URL path set by <base href>, or the external base URL it points at."""
+def _apply_base(
+    resolver: Resolver, page: str, base: str, base_href: str
+) -> tuple[str, str, str | None]:
+    """(base folder, document URL path, external base URL) once <base href> applies."""
+    document = resolver.address.prefix + page
     target = resolver.resolve(base_href, base, page)
     if target.kind == EXTERNAL:
-        return base, target.path
+        return base, document, target.path
     if target.url:
-        return target.url.rpartition("/")[0] + "/", None
-    return base, None
+        return target.url.rpartition("/")[0] + "/", target.url, None
+    return base, document, None
 
 
 def _content_edges(ctx: ScanContext, page: str, hrefs: list[str]) -> array:

@@ -191,13 +191,15 @@ class SiteAddress:
         return cls(prefix=path if path.endswith("/") else path + "/", hosts=hosts)
 
     def own_path(self, url: str) -> str | None:
-        """The path of an absolute URL on the site's own origin (http or https), else None."""
+        """The path (and query) of an absolute URL into this site (http or https), else None."""
         if not self.hosts:
             return None
         parts = urlsplit(url)
         if _host_key(parts.scheme, parts.netloc) not in self.hosts:
             return None
-        path = parts.path or "/"
+        path = normalize_path(parts.path or "/")
+        if not path.startswith(self.prefix) and path + "/" != self.prefix:
+            return None  # another site on the same host (a sibling project's pages)
         return path + ("?" + parts.query if parts.query else "")
 
 

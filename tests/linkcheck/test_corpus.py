@@ -1,0 +1,86 @@
+"""The fixture corpus: one small hand-made site per edge case, each with its findings pinned.
+
+Each `fixtures/<case>/` holds `site/` (the built site), optionally `docs/` and `rules.yml`,
+and `case.json`: the options to run with and the exact findings expected. Symbolic links and
+unreadable files cannot live in git, so `case.json` lists them and the test makes them in a
+copy of the case.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from scripts.linkcheck import Options, check_site
+from scripts.linkcheck import scan as scan_module
+
+FIXTURES = Path(__file__).parent / "fixtures"
+CASES = sorted(p.name for p in FIXTURES.iterdir() if (p / "case.json").is_file())
+PAGE_REASONS = {
+    "orphan-page",
+    "required-link",
+    "missing-topic",
+    "redirect-loop",
+    "bad-symlink",
+    "unreadable-file",
+    "too-large",
+    "invalid-utf8",
+}
+
+
+def _key(item: dict) -> tuple:
+    default = "" if item["reason"] in PAGE_REASONS else "a[href]"
+    return (
+        item["page"],
+        item["reason"],
+        item["href"],
+        item.get("element", default),
+        item.get("source"),
+        item.get("line"),
+    )
+
+
+def _materialise(case: str, dest: Path, spec: dict, monkeypatch: pytest.MonkeyPatch) -> None:
+    shutil.copytree(FIXTURES / case, dest)
+    for link, target in spec.get("symlinks", {}).items():
+        os.symlink(target, dest / "site" / link)
+    unreadable = {str(dest / "site" / rel) for rel in spec.get("unreadable", [])}
+    if unreadable:
+        # Tests may run as root, whom permissions do not stop: fail the read itself.
+        real_open = open
+
+        def failing_open(path, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003
+            if os.path.abspath(path) in unreadable:
+                raise PermissionError(13, "Permission denied", str(path))
+            return real_open(path, *args, **kwargs)
+
+        monkeypatch.setattr(scan_module, "open", failing_open, raising=False)
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_case_findings_are_pinned(
+    case: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    spec = json.loads((FIXTURES / case / "case.json").read_text(encoding="utf-8"))
+    options = spec["options"]
+    root = tmp_path / case
+    _materialise(case, root, options, monkeypatch)
+    monkeypatch.chdir(root)  # findings name sources as the command line gives them
+    report = check_site(
+        Options(
+            site=Path("site"),
+            base_url=options.get("base_url", "/"),
+            docs=Path(options["docs"]) if "docs" in options else None,
+            rules=Path(options["rules"]) if "rules" in options else None,
+            orphans=options.get("orphans", False),
+            max_bytes=options.get("max_bytes", 32 * 1024 * 1024),
+            jobs=1,
+        )
+    )
+    found = sorted(_key(f.as_dict() | {"element": f.element}) for f in set(report.findings))
+    expected = sorted(_key(item) for item in spec["expected"])
+    assert found == expected
