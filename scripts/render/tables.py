@@ -12,7 +12,7 @@ from html import escape
 from typing import Any
 
 from scripts.data.figures import Figure
-from scripts.render.citations import Citer
+from scripts.render.citations import UNCONFIRMED, Citer
 
 
 @dataclass(frozen=True)
@@ -46,11 +46,31 @@ def render_table(spec: TableSpec, rows: Sequence[Any], citer: Citer) -> str:
     """The table as one block of HTML, wrapped in a box that scrolls sideways on phones."""
     caption_id = f"kt-table-{spec.name}"
     head = "".join(f'<th scope="col">{escape(c.header)}</th>' for c in spec.columns)
-    body = "".join(_row(spec, row, citer) for row in rows if spec.keep(row))
+    shown = [row for row in rows if spec.keep(row)]
+    body = "".join(_row(spec, row, citer) for row in shown)
     return (
         f'<div class="kt-table" role="region" aria-labelledby="{caption_id}" tabindex="0">'
         f'<table><caption id="{caption_id}">{escape(spec.caption)}</caption>'
-        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>"
+        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody>"
+        f"{_notes(spec, shown)}</table></div>"
+    )
+
+
+def _notes(spec: TableSpec, rows: Sequence[Any]) -> str:
+    """Why some figures have no source, in words every reader sees (a title is not enough)."""
+    notes: list[str] = []
+    for row in rows:
+        for column in spec.columns:
+            value = column.cell(row)
+            note = getattr(value, "source_note", None) or getattr(value, "note", None)
+            if isinstance(value, (Figure, Source)) and note and note not in notes:
+                notes.append(note)
+    if not notes:
+        return ""
+    text = " ".join(escape(note) for note in notes)
+    return (
+        f'<tfoot><tr><td colspan="{len(spec.columns)}">'
+        f'<span class="kt-source-needed">{UNCONFIRMED}</span> {text}</td></tr></tfoot>'
     )
 
 

@@ -1,0 +1,60 @@
+"""The crisis box, the sources list, the glossary and the tooltip snippet."""
+
+from __future__ import annotations
+
+from selectolax.lexbor import LexborHTMLParser as HTMLParser
+
+from scripts.data import SiteData
+from scripts.render import boxes
+from scripts.render.citations import Citer, PageLinks
+
+
+def citer(site_data: SiteData, page: str = "benefits.md") -> Citer:
+    return Citer(site_data.sources, PageLinks(page))
+
+
+def test_crisis_heading_is_built_from_the_data(site_data: SiteData) -> None:
+    lines = site_data.crisis_lines
+    assert boxes.crisis_heading(lines) == "Call 988 or 999 now if:"
+    changed = [line.model_copy(update={"in_heading": line.number == "999"}) for line in lines]
+    assert boxes.crisis_heading(changed) == "Call 999 now if:"
+
+
+def test_crisis_box_is_open_with_tel_links_and_sources(site_data: SiteData) -> None:
+    html = boxes.crisis_box(site_data.crisis_lines, citer(site_data))
+    tree = HTMLParser(html)
+    assert "<details" not in html and "hidden" not in html
+    box = tree.css_first("aside.kt-crisis")
+    heading = tree.css_first("#" + box.attributes["aria-labelledby"])
+    assert heading.text() == "Call 988 or 999 now if:"
+    tels = {a.attributes["href"] for a in tree.css("a.kt-crisis__number")}
+    assert {"tel:988", "tel:999", "tel:116123", "tel:111", "tel:911", "tel:08001111"} == tels
+    items = tree.css("ul.kt-crisis__lines > li")
+    assert len(items) == len(site_data.crisis_lines)
+    for item in items:
+        assert item.css_first(".kt-crisis__source a, .kt-crisis__source .kt-source-needed")
+    assert len(tree.css("ul.kt-crisis__reasons li")) == 2
+
+
+def test_sources_list_gives_each_source_an_anchor(site_data: SiteData) -> None:
+    tree = HTMLParser(boxes.sources_list(tuple(site_data.sources.values())))
+    ids = [li.attributes["id"] for li in tree.css("ol.kt-sources > li")]
+    assert ids == list(site_data.sources)
+    without_url = [s.id for s in site_data.sources.values() if s.url is None]
+    for source_id in without_url:
+        assert tree.css_first(f"li#{source_id} a") is None
+
+
+def test_glossary_is_sorted_with_anchors(site_data: SiteData) -> None:
+    tree = HTMLParser(boxes.glossary_list(site_data.glossary))
+    terms = [dt.text() for dt in tree.css("dl.kt-glossary dt")]
+    assert terms == sorted(terms, key=str.casefold)
+    assert tree.css_first("dt#nmda").text() == "NMDA"
+
+
+def test_abbreviation_snippet_has_one_line_per_tooltip_term(site_data: SiteData) -> None:
+    text = boxes.abbreviations(site_data.glossary)
+    lines = text.splitlines()
+    assert len(lines) == sum(row.tooltip for row in site_data.glossary)
+    assert all(line.startswith("*[") and "]: " in line for line in lines)
+    assert "*[NMDA]: " in text and "*[dissociation]" not in text

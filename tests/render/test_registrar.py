@@ -1,0 +1,92 @@
+"""scripts/macros.py with a stand-in for the mkdocs-macros env: what define_env registers and writes."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from mkdocs.exceptions import PluginError
+
+from scripts import macros as registrar
+from scripts.data.datasets import data_paths
+from scripts.render.api import PUBLIC_MACROS
+from tests.support.repo import copy_repo
+
+DOCUMENTED = {"table", "chart", "xref", "cite", "fact", "crisis_help", "sources_list", "glossary"}
+
+
+class FakeEnv:
+    """The parts of mkdocs-macros' plugin object that define_env uses."""
+
+    def __init__(self, project: Path, page: str = "benefits.md") -> None:
+        self.project_dir = str(project)
+        self.conf = {"docs_dir": str(project / "docs"), "use_directory_urls": True}
+        self.config = {"include_yaml": data_paths()}
+        self.variables = {"facts": [{"raw": True}], "glossary": [], "site_name": "kept"}
+        self.macros: dict[str, object] = {}
+        self.page = SimpleNamespace(file=SimpleNamespace(src_uri=page))
+
+    def macro(self, function: object, name: str) -> None:
+        self.macros[name] = function
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return copy_repo(tmp_path / "repo")
+
+
+def test_registers_exactly_the_documented_macros(project: Path) -> None:
+    env = FakeEnv(project)
+    registrar.define_env(env)
+    assert set(env.macros) == DOCUMENTED == set(PUBLIC_MACROS)
+
+
+def test_macros_follow_the_current_page(project: Path) -> None:
+    env = FakeEnv(project)
+    registrar.define_env(env)
+    assert env.macros["xref"]("dosage") == "[Ketamine infusion dosage](ketamine-infusion-dosage.md)"
+    env.page = SimpleNamespace(file=SimpleNamespace(src_uri="guides/a.md"))
+    assert env.macros["xref"]("dosage", "doses") == "[doses](../ketamine-infusion-dosage.md)"
+
+
+def test_raw_include_yaml_variables_are_dropped(project: Path) -> None:
+    env = FakeEnv(project)
+    registrar.define_env(env)
+    assert "facts" not in env.variables and "glossary" not in env.variables
+    assert env.variables["site_name"] == "kept"
+
+
+def test_writes_the_tooltip_snippet_only_when_it_changes(project: Path) -> None:
+    snippet = project / ".cache/snippets/abbreviations.md"
+    registrar.define_env(FakeEnv(project))
+    first = snippet.stat().st_mtime_ns
+    assert snippet.read_text(encoding="utf-8").startswith("*[")
+    registrar.define_env(FakeEnv(project))
+    assert snippet.stat().st_mtime_ns == first, "an unchanged snippet must not be rewritten"
+    glossary = project / "data/glossary.yml"
+    glossary.write_text(glossary.read_text().replace("term: NMDA", "term: NMDAR"), encoding="utf-8")
+    registrar.define_env(FakeEnv(project))
+    assert "*[NMDAR]: " in snippet.read_text(encoding="utf-8")
+
+
+def test_bad_data_becomes_a_plugin_error(project: Path) -> None:
+    effects = project / "data/effects.yml"
+    effects.write_text(effects.read_text().replace("percent: 30", "percent: 300"), encoding="utf-8")
+    with pytest.raises(PluginError, match=r"^data/effects\.yml:7, row 'euphoria' \(item 1\)"):
+        registrar.define_env(FakeEnv(project))
+
+
+def test_unknown_name_logs_one_line_and_exits(
+    project: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    env = FakeEnv(project)
+    registrar.define_env(env)
+    with caplog.at_level(logging.ERROR, logger="mkdocs"), pytest.raises(SystemExit) as stop:
+        env.macros["table"]("effects")
+    assert stop.value.code == 1
+    assert caplog.messages == [
+        "docs/benefits.md, field 'table name': found 'effects', expected a table name: "
+        "one of immediate_effects"
+    ]

@@ -1,0 +1,96 @@
+"""The one table renderer: escaped values, cited figures, accessible markup."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser as HTMLParser
+
+from scripts.data.figures import Figure
+from scripts.data.models import SourceRow
+from scripts.render.citations import UNCONFIRMED, Citer, PageLinks
+from scripts.render.tables import Column, Source, TableSpec, render_table
+
+SOURCES = {"s1": SourceRow(id="s1", publisher="P", title="T", short="Short one")}
+
+
+@dataclass
+class Row:
+    name: str
+    share: float
+    source: str | None
+    note: str | None = None
+
+
+SPEC = TableSpec(
+    "things",
+    "things",
+    "Things <and> stuff",
+    (
+        Column("Thing", lambda r: r.name),
+        Column(
+            "Share",
+            lambda r: Figure(value=r.share, unit="%", source=r.source, source_note=r.note),
+            numeric=True,
+        ),
+        Column("Source", lambda r: Source(r.source, r.note)),
+    ),
+)
+ROWS = [Row("<script>alert(1)</script>", 30, "s1"), Row("Plain & simple", 12.5, None, "not known")]
+
+
+def render(page: str = "benefits.md") -> HTMLParser:
+    return HTMLParser(render_table(SPEC, ROWS, Citer(SOURCES, PageLinks(page))))
+
+
+def test_values_are_escaped() -> None:
+    html = render_table(SPEC, ROWS, Citer(SOURCES, PageLinks("benefits.md")))
+    assert "<script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    tree = HTMLParser(html)
+    assert tree.css_first("tbody th").text() == "<script>alert(1)</script>"
+    assert tree.css_first("caption").text() == "Things <and> stuff"
+
+
+def test_markup_is_accessible() -> None:
+    tree = render()
+    box = tree.css_first("div.kt-table")
+    assert box.attributes["role"] == "region" and box.attributes["tabindex"] == "0"
+    caption = tree.css_first("caption")
+    assert box.attributes["aria-labelledby"] == caption.attributes["id"]
+    assert [th.attributes["scope"] for th in tree.css("thead th")] == ["col"] * 3
+    assert [th.attributes["scope"] for th in tree.css("tbody th")] == ["row"] * 2
+
+
+@pytest.mark.parametrize(
+    ("page", "href"), [("benefits.md", "../sources/#s1"), ("index.md", "sources/#s1")]
+)
+def test_figures_link_to_their_source(page: str, href: str) -> None:
+    tree = render(page)
+    link = tree.css_first("td a.kt-fig")
+    assert link.attributes["href"] == href
+    assert link.text(deep=False) == "30%"
+    assert "Short one" in link.css_first(".kt-sr").text()
+
+
+def test_a_figure_without_source_is_marked() -> None:
+    cells = render().css("tbody tr")[1].css("td")
+    assert cells[0].text().startswith("12.5%")
+    mark = cells[0].css_first(".kt-source-needed")
+    assert mark.text() == UNCONFIRMED and mark.attributes["title"] == "not known"
+    assert cells[1].css_first(".kt-source-needed") is not None
+
+
+def test_the_real_specs_cover_every_table_file() -> None:
+    from scripts.render.specs import TABLES
+
+    assert set(TABLES) == {
+        "conditions",
+        "methods",
+        "comparison",
+        "immediate_effects",
+        "risks",
+        "monitoring",
+        "candidacy",
+    }
