@@ -53,7 +53,7 @@ def _materialise(case: str, dest: Path, spec: dict, monkeypatch: pytest.MonkeyPa
         # Tests may run as root, whom permissions do not stop: fail the read itself.
         real_open = open
 
-        def failing_open(path, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003
+        def failing_open(path, *args, **kwargs):
             if os.path.abspath(path) in unreadable:
                 raise PermissionError(13, "Permission denied", str(path))
             return real_open(path, *args, **kwargs)
