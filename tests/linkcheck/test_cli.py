@@ -14,6 +14,7 @@ from scripts.linkcheck import REASONS
 
 ROOT = Path(__file__).resolve().parents[2]
 DOSAGE = "ketamine-infusion-dosage"
+Capture = pytest.CaptureFixture[str]
 
 
 def _write(path: Path, text: str) -> None:
@@ -26,42 +27,52 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A tiny MkDocs-shaped project: mkdocs.yml, docs/, data/xrefs.yml and a built site/."""
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("SITE_URL", raising=False)
-    _write(tmp_path / "mkdocs.yml",
-           'site_name: T\nsite_url: !ENV [SITE_URL, "https://example.org/guide/"]\n'
-           "markdown_extensions:\n  - pymdownx.emoji:\n      emoji_index: "
-           "!!python/name:material.extensions.emoji.twemoji\n")
+    _write(
+        tmp_path / "mkdocs.yml",
+        'site_name: T\nsite_url: !ENV [SITE_URL, "https://example.org/guide/"]\n'
+        "markdown_extensions:\n  - pymdownx.emoji:\n      emoji_index: "
+        "!!python/name:material.extensions.emoji.twemoji\n",
+    )
     lines = ["# X", ""] + [f"Line {n}." for n in range(3, 12)] + [f"[dose]({DOSAGE}.md#dose)"]
     _write(tmp_path / "docs/x.md", "\n".join(lines) + "\n")
     _write(tmp_path / f"docs/{DOSAGE}.md", "# Dosage\n")
     _write(tmp_path / "docs/index.md", "# Home\n\n[x](x.md)\n")
-    _write(tmp_path / "data/xrefs.yml",
-           f"xrefs:\n  topics:\n    - {{id: dosage, page: {DOSAGE}.md, title: Dosage}}\n"
-           "  required_links:\n    - {page: x.md, topics: [dosage]}\n")
+    _write(
+        tmp_path / "data/xrefs.yml",
+        f"xrefs:\n  topics:\n    - {{id: dosage, page: {DOSAGE}.md, title: Dosage}}\n"
+        "  required_links:\n    - {page: x.md, topics: [dosage]}\n",
+    )
     _write(tmp_path / "site/index.html", '<a href="x/">x</a>')
-    _write(tmp_path / "site/x/index.html",
-           f'<nav><a href="../">home</a></nav><article><a href="../{DOSAGE}/#dose">d</a></article>')
+    _write(
+        tmp_path / "site/x/index.html",
+        f'<nav><a href="../">home</a></nav><article><a href="../{DOSAGE}/#dose">d</a></article>',
+    )
     _write(tmp_path / f"site/{DOSAGE}/index.html", '<h1 id="dosage">Dosage</h1><a href="../">h</a>')
     return tmp_path
 
 
-def test_text_output_names_the_markdown_line(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_text_output_names_the_markdown_line(project: Path, capsys: Capture) -> None:
     assert main(["site"]) == 1
     out, err = capsys.readouterr()
     assert out == f"docs/x.md:12: missing anchor #dose on /guide/{DOSAGE}/\n"
     assert "1 finding in 3 pages" in err
 
 
-def test_json_output(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_json_output(project: Path, capsys: Capture) -> None:
     assert main(["site", "--format", "json"]) == 1
     (finding,) = json.loads(capsys.readouterr().out)
     assert finding == {
-        "page": "x/index.html", "href": f"../{DOSAGE}/#dose", "reason": "missing-anchor",
-        "source": "docs/x.md", "line": 12, "element": "a[href]",
+        "page": "x/index.html",
+        "href": f"../{DOSAGE}/#dose",
+        "reason": "missing-anchor",
+        "source": "docs/x.md",
+        "line": 12,
+        "element": "a[href]",
         "message": f"missing anchor #dose on /guide/{DOSAGE}/",
     }
 
 
-def test_github_annotations(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_github_annotations(project: Path, capsys: Capture) -> None:
     assert main(["site", "--format", "github"]) == 1
     assert capsys.readouterr().out == (
         "::error file=docs/x.md,line=12,title=link check%3A missing-anchor::"
@@ -69,7 +80,7 @@ def test_github_annotations(project: Path, capsys: pytest.CaptureFixture[str]) -
     )
 
 
-def test_clean_site_exits_zero(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_clean_site_exits_zero(project: Path, capsys: Capture) -> None:
     _write(project / f"site/{DOSAGE}/index.html", '<h1 id="dose">Dosage</h1><a href="../">h</a>')
     assert main(["site"]) == 0
     out, err = capsys.readouterr()
@@ -77,14 +88,14 @@ def test_clean_site_exits_zero(project: Path, capsys: pytest.CaptureFixture[str]
     assert "no findings" in err
 
 
-def test_json_prints_an_empty_array_when_clean(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_json_prints_an_empty_array_when_clean(project: Path, capsys: Capture) -> None:
     _write(project / f"site/{DOSAGE}/index.html", '<h1 id="dose">Dosage</h1><a href="../">h</a>')
     assert main(["site", "--format", "json"]) == 0
     assert json.loads(capsys.readouterr().out) == []
 
 
 def test_rules_default_applies_and_site_url_comes_from_the_environment(
-    project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    project: Path, capsys: Capture, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     (project / "site/x/index.html").write_text('<nav><a href="../">home</a></nav>')
     monkeypatch.setenv("SITE_URL", "https://example.org/preview/")
@@ -98,7 +109,7 @@ def test_rules_default_applies_and_site_url_comes_from_the_environment(
     )
 
 
-def test_no_defaults_checks_any_folder(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_no_defaults_checks_any_folder(project: Path, capsys: Capture) -> None:
     assert main(["site", "--no-defaults"]) == 1
     out = capsys.readouterr().out
     assert out == f"site/x/index.html: missing anchor #dose on /{DOSAGE}/\n"
@@ -116,7 +127,7 @@ def test_no_defaults_checks_any_folder(project: Path, capsys: pytest.CaptureFixt
     ],
 )
 def test_usage_and_input_errors_exit_2_with_one_line(
-    project: Path, capsys: pytest.CaptureFixture[str], argv: list[str], message: str
+    project: Path, capsys: Capture, argv: list[str], message: str
 ) -> None:
     with pytest.raises(SystemExit) as exit_info:
         raise SystemExit(main(argv))
@@ -130,15 +141,19 @@ def test_usage_and_input_errors_exit_2_with_one_line(
     ("rules", "message"),
     [
         ("xrefs: [1]\n", "data/xrefs.yml:1: the rules file"),
-        ("xrefs:\n  topics:\n    - {id: a, page: a.html, title: A}\n  required_links: []\n",
-         "data/xrefs.yml:3: xrefs.topics[0].page: expected a Markdown path"),
-        ("xrefs:\n  topics: []\n  required_links:\n    - {page: x.md, topics: [nope]}\n",
-         "data/xrefs.yml:4: xrefs.required_links[0].topics: unknown topic 'nope'"),
+        (
+            "xrefs:\n  topics:\n    - {id: a, page: a.html, title: A}\n  required_links: []\n",
+            "data/xrefs.yml:3: xrefs.topics[0].page: expected a Markdown path",
+        ),
+        (
+            "xrefs:\n  topics: []\n  required_links:\n    - {page: x.md, topics: [nope]}\n",
+            "data/xrefs.yml:4: xrefs.required_links[0].topics: unknown topic 'nope'",
+        ),
         ("xrefs: {topics: [\n", "data/xrefs.yml: not valid YAML"),
     ],
 )
 def test_bad_rules_file_exits_2_naming_line_and_field(
-    project: Path, capsys: pytest.CaptureFixture[str], rules: str, message: str
+    project: Path, capsys: Capture, rules: str, message: str
 ) -> None:
     (project / "data/xrefs.yml").write_text(rules)
     assert main(["site"]) == 2
@@ -150,8 +165,13 @@ def test_bad_rules_file_exits_2_naming_line_and_field(
 def test_runs_as_a_script_from_anywhere(tmp_path: Path) -> None:
     site = tmp_path / "site"
     _write(site / "index.html", '<a href="gone/">x</a>')
-    result = subprocess.run([sys.executable, str(ROOT / "scripts/check_links.py"), str(site)],
-                            cwd=tmp_path, capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts/check_links.py"), str(site)],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 1
     assert result.stdout == f"{site.as_posix()}/index.html: missing page /gone/\n"
 

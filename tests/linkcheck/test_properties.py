@@ -16,8 +16,27 @@ from scripts.linkcheck.extract import extract
 from scripts.linkcheck.resolve import EXTERNAL, PAGE, SKIP, Resolver
 from scripts.linkcheck.urls import SiteAddress, fragment_matches, parse_srcset
 
-TAGS = ["a", "img", "link", "script", "source", "meta", "base", "template", "svg", "p", "code",
-        "pre", "area", "iframe", "form", "noscript", "div", "table", "td"]
+TAGS = [
+    "a",
+    "img",
+    "link",
+    "script",
+    "source",
+    "meta",
+    "base",
+    "template",
+    "svg",
+    "p",
+    "code",
+    "pre",
+    "area",
+    "iframe",
+    "form",
+    "noscript",
+    "div",
+    "table",
+    "td",
+]
 ATTRS = ["href", "src", "srcset", "id", "name", "http-equiv", "content", "rel", "action"]
 URL_CHARS = string.ascii_letters + string.digits + "/.#?%&;=:,-_ \t\n\\é✓\x00"
 url_text = st.text(alphabet=URL_CHARS, max_size=40)
@@ -39,8 +58,12 @@ def html_documents(draw: st.DrawFn) -> str:
     return "".join(parts)
 
 
-SITE = Inventory(root=Path("."), files={"index.html", "a/index.html", "img/x.png"},
-                 dirs={"", "a", "img"}, pages=["a/index.html", "index.html"])
+SITE = Inventory(
+    root=Path("."),
+    files={"index.html", "a/index.html", "img/x.png"},
+    dirs={"", "a", "img"},
+    pages=["a/index.html", "index.html"],
+)
 RESOLVER = Resolver(SITE, SiteAddress.parse("https://example.org/guide/"))
 KINDS = {PAGE, EXTERNAL, SKIP, *REASONS}
 
@@ -66,31 +89,45 @@ def test_random_urls_always_resolve(href: str, page: str) -> None:
     base = RESOLVER.base_of(page)
     target = RESOLVER.resolve(href, base, page)
     assert target.kind in KINDS
-    fast, fragment = RESOLVER.resolve_fast(href, RESOLVER.ancestors(base), page,
-                                           RESOLVER.address.prefix + page)
+    fast, fragment = RESOLVER.resolve_fast(
+        href, RESOLVER.ancestors(base), page, RESOLVER.address.prefix + page
+    )
     # The fast path and the general path always agree.
     assert (fast.kind, fast.path, fragment) == (target.kind, target.path, target.fragment)
 
 
-@given(st.lists(st.text(alphabet=string.ascii_letters + ",()./", min_size=1, max_size=12)
-                .filter(lambda u: not u.endswith(",") and not u.startswith(",")),
-                min_size=1, max_size=5))
+@given(
+    st.lists(
+        st.text(alphabet=string.ascii_letters + ",()./", min_size=1, max_size=12).filter(
+            lambda u: not u.endswith(",") and not u.startswith(",")
+        ),
+        min_size=1,
+        max_size=5,
+    )
+)
 def test_srcset_round_trip(urls: list[str]) -> None:
     srcset = ", ".join(f"{url} {n + 1}x" for n, url in enumerate(urls))
     assert parse_srcset(srcset) == urls
 
 
-@given(st.text(alphabet=st.characters(blacklist_categories=["Cs"], blacklist_characters="\0"),
-               min_size=1, max_size=20))
+@given(
+    st.text(
+        alphabet=st.characters(blacklist_categories=["Cs"], blacklist_characters="\0"),
+        min_size=1,
+        max_size=20,
+    )
+)
 def test_percent_encoded_fragment_finds_its_id(element_id: str) -> None:
     assert fragment_matches(quote(element_id, safe=""), frozenset({element_id}))
 
 
 @given(st.lists(html_documents(), min_size=1, max_size=4))
-@settings(max_examples=40, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
-def test_random_sites_never_crash(tmp_path_factory: pytest.TempPathFactory,
-                                  pages: list[str]) -> None:
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+def test_random_sites_never_crash(
+    tmp_path_factory: pytest.TempPathFactory, pages: list[str]
+) -> None:
     site = tmp_path_factory.mktemp("random-site")
     for n, html in enumerate(pages):
         folder = site / (f"p{n}" if n else "")
