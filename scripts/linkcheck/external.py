@@ -1,10 +1,10 @@
 """External links (only with --external): concurrent, polite, retried and cached.
 
-Each distinct URL is requested once: HEAD first, then GET when HEAD fails (many servers
-refuse or mishandle HEAD). Threads from the standard library do the waiting; a semaphore per
-host keeps at most `per_host` requests open to one server. Timeouts and connection errors,
-429 and 5xx answers are retried with exponential backoff. Successful answers are cached on
-disk for `cache_ttl` seconds; failures are always checked again.
+Each distinct URL is requested once: HEAD first, then GET when HEAD gets an error answer
+(many servers refuse or mishandle HEAD). Threads from the standard library do the waiting;
+a semaphore per host keeps at most `per_host` requests open to one server. Timeouts,
+connection errors, 429 and 5xx answers are retried with exponential backoff. Successful
+answers are cached on disk for `cache_ttl` seconds; failures are always checked again.
 """
 
 from __future__ import annotations
@@ -108,9 +108,10 @@ def check_url(url: str, options: ExternalOptions, gate: threading.BoundedSemapho
 
 
 def probe(url: str, options: ExternalOptions) -> Outcome:
-    """HEAD, then GET if HEAD did not succeed."""
+    """HEAD, then GET when the server answered HEAD with an error (a timeout is not retried
+    as GET: the server did not answer at all)."""
     outcome = _request(url, "HEAD", options)
-    if outcome.ok:
+    if outcome.ok or outcome.status is None:
         return outcome
     return _request(url, "GET", options)
 
