@@ -1,4 +1,4 @@
-"""mkdocs.yml lists every data file under include_yaml, and every listed file exists and validates."""
+"""mkdocs.yml lists every data file under include_yaml; every listed file exists and validates."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""scripts/macros.py with a stand-in for the mkdocs-macros env: what define_env registers and writes."""
+"""scripts/macros.py with a stand-in for the mkdocs-macros env: what define_env does."""
 
 from __future__ import annotations
 
