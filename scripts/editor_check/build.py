@@ -47,6 +47,8 @@ def _records(output: str) -> list[tuple[str, str]]:
             records.append((match["level"], [match["text"]]))
         elif line.startswith("Error: "):
             records.append(("ERROR", [line]))
+        elif line.startswith("Aborted with"):
+            continue  # MkDocs' closing summary, not part of the last message
         elif records:
             records[-1][1].append(line)
     return [(level, "\n".join(lines)) for level, lines in records]
@@ -202,6 +204,29 @@ def _page_read_error(match: re.Match[str], context: _Context) -> list[Finding]:
     return [Finding(context.page(match["page"]), 1, detail, "build", SAME_FILE)]
 
 
+def _located(match: re.Match[str], context: _Context) -> list[Finding]:
+    """An error that already names its file and line (the data layer's own messages)."""
+    detail = " ".join(match["detail"].split())
+    return [Finding(match["file"], int(match["line"]), detail, "build")]
+
+
+def _page_name(match: re.Match[str], context: _Context) -> list[Finding]:
+    """A macro given an unknown name: the data layer names the page; find the call's line."""
+    path = context.root / match["page"]
+    line = _macro_call_line(path, match["name"])
+    detail = " ".join(match["detail"].split())
+    return [Finding(match["page"], line or 1, detail, "build", "strong" if line else SAME_FILE)]
+
+
+def _macro_call_line(path: Path, name: str) -> int | None:
+    """The first line calling a macro with the quoted `name` (or mentioning it at all)."""
+    for needle in (f'"{name}"', f"'{name}'", name):
+        line = text_line(path, needle)
+        if line:
+            return line
+    return None
+
+
 def _other(text: str, context: _Context) -> Finding:
     """A message no translator knows: keep its words, attach it to the page it names."""
     message = " ".join(text.split())
@@ -239,4 +264,9 @@ TRANSLATORS: list[tuple[str, Translator]] = [
     (r"error parsing the configuration file:(?P<detail>.*)", _config_error),
     (r"Config value '(?P<key>[^']+)': (?P<detail>.*)", _config_value),
     (r"Error reading page '(?P<page>[^']+)':(?P<detail>.*)", _page_read_error),
+    (r"^(?:Error: )?(?P<file>(?:docs|data)/[^\s:,]+):(?P<line>\d+), (?P<detail>.*)", _located),
+    (
+        r"^(?:Error: )?(?P<page>docs/[^\s:,]+\.md), (?P<detail>.*found '(?P<name>[^']+)'.*)",
+        _page_name,
+    ),
 ]

@@ -1,26 +1,61 @@
-"""Data validation through the data layer's own loader, so its located errors come through."""
+"""Data validation through the data layer's own checks, so its located errors come through.
+
+The build runs the same checks but stops at the first problem; here every
+page's front matter is checked on its own, so each bad page gets its message.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import yaml
+
+from scripts.data import DataError, Problem, load_site_data
+from scripts.data.frontmatter import check_page
 from scripts.editor_check.findings import Finding
 
 
 def validate(root: Path) -> list[Finding]:
-    """Load and validate data/*.yml under `root` the way the build does."""
-    from scripts.data.errors import DataError
-    from scripts.data.loader import load_site_data
-
+    """Problems in data/*.yml and in the front matter of docs/**/*.md under `root`."""
     try:
-        load_site_data(root)
+        source_ids = set(load_site_data(root).sources)
+        found = []
     except DataError as error:
-        return [problem_finding(error.problem)]
-    return []
+        found = [problem_finding(error.problem)]
+        source_ids = _source_ids_if_readable(root)
+    if source_ids is not None:
+        found.extend(_front_matter_findings(root, source_ids))
+    return found
 
 
-def problem_finding(problem) -> Finding:
+def _front_matter_findings(root: Path, source_ids: set[str]) -> list[Finding]:
+    docs = root / "docs"
+    found = []
+    for path in sorted(docs.rglob("*.md")):
+        label = f"docs/{path.relative_to(docs).as_posix()}"
+        try:
+            check_page(path.read_text(encoding="utf-8"), label, source_ids)
+        except DataError as error:
+            found.append(problem_finding(error.problem))
+    return found
+
+
+def _source_ids_if_readable(root: Path) -> set[str] | None:
+    """Source ids for the page checks when the data as a whole did not validate."""
+    try:
+        rows = yaml.safe_load((root / "data" / "sources.yml").read_text(encoding="utf-8"))
+        return {row["id"] for row in rows["sources"]}
+    except (OSError, yaml.YAMLError, KeyError, TypeError):
+        return None
+
+
+def problem_finding(problem: Problem) -> Finding:
     """A data-layer `Problem` as a finding: its file and line, then row, field, found, expected."""
+    return Finding(problem.file, problem.line or 1, problem_message(problem), "data")
+
+
+def problem_message(problem: Problem) -> str:
+    """The problem's own words without its location, which the finding already shows."""
     where = []
     if problem.row:
         where.append(f"row {problem.row}")
@@ -28,5 +63,4 @@ def problem_finding(problem) -> Finding:
         where.append(f"field '{problem.field}'")
     found = f"found {problem.found}, " if problem.found else ""
     prefix = f"{', '.join(where)}: " if where else ""
-    message = f"{prefix}{found}expected {problem.expected}"
-    return Finding(problem.file, problem.line or 1, message, "data")
+    return f"{prefix}{found}expected {problem.expected}"

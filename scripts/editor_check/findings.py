@@ -81,17 +81,24 @@ def _escape_property(value: str) -> str:
     return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
-FILE_LINE_RE = re.compile(r"^(?P<path>[^\s:][^:]*):(?P<line>\d+)(?::\d+)?:\s*(?P<message>.+)$")
+FILE_LINE_RE = re.compile(
+    r"^(?P<path>[^\s:][^:]*?)(?::(?P<line>\d+))?(?::\d+)?:\s+(?P<message>.+)$"
+)
 
 
 def parse_file_line(output: str, root: Path, step: str) -> list[Finding]:
-    """Findings from a tool that already prints `file:line[:col]: message` lines."""
+    """Findings from a tool printing `file:line[:col]: message` (or `file: message`) lines.
+
+    A finding about a whole file gets line 1 and gives way to a more precise
+    message about the same file from an earlier step.
+    """
     found = []
     for raw in output.splitlines():
         match = FILE_LINE_RE.match(raw.strip())
-        if match:
+        if match and (root / match["path"]).exists():
             path = relative(match["path"], root)
-            found.append(Finding(path, int(match["line"]), match["message"].strip(), step))
+            line, weak = (int(match["line"]), STRONG) if match["line"] else (1, SAME_FILE)
+            found.append(Finding(path, line, match["message"].strip(), step, weak))
     return found
 
 
