@@ -232,7 +232,7 @@ def scan(ctx: ScanContext, jobs: int) -> Iterator[PageResult]:
         for index in range(count):
             yield scan_page(ctx, index)
         return
-    size = max(8, min(64, count // (jobs * 8)))
+    size = max(1, min(64, count // (jobs * 8)))
     chunks = [range(start, min(start + size, count)) for start in range(0, count, size)]
     global _CONTEXT
     _CONTEXT = ctx  # forked workers inherit it; nothing is pickled but the page ranges

@@ -61,10 +61,13 @@ def _materialise(case: str, dest: Path, spec: dict, monkeypatch: pytest.MonkeyPa
         monkeypatch.setattr(scan_module, "open", failing_open, raising=False)
 
 
+@pytest.mark.parametrize("jobs", [1, 2], ids=["serial", "parallel"])
 @pytest.mark.parametrize("case", CASES)
 def test_case_findings_are_pinned(
-    case: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    case: str, jobs: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # In parallel, even these small sites are split across worker processes.
+    monkeypatch.setattr(scan_module, "PARALLEL_THRESHOLD", 1 if jobs > 1 else 10**9)
     spec = json.loads((FIXTURES / case / "case.json").read_text(encoding="utf-8"))
     options = spec["options"]
     root = tmp_path / case
@@ -78,7 +81,7 @@ def test_case_findings_are_pinned(
             rules=Path(options["rules"]) if "rules" in options else None,
             orphans=options.get("orphans", False),
             max_bytes=options.get("max_bytes", 32 * 1024 * 1024),
-            jobs=1,
+            jobs=jobs,
         )
     )
     found = sorted(_key(f.as_dict() | {"element": f.element}) for f in set(report.findings))
