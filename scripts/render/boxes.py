@@ -34,7 +34,8 @@ def _crisis_line(line: CrisisLineRow, citer: Citer) -> str:
         number = (
             f' <a class="kt-crisis__number" href="tel:{escape(line.tel)}">{escape(line.number)}</a>'
         )
-    source = citer.source_html(line.source, line.source_note)
+    # A line without a source is general advice; its note says so in words.
+    source = citer.source_html(line.source) if line.source else escape(line.source_note or "")
     return (
         f"<li><strong>{escape(line.region)}: {escape(line.service)}</strong>{number}"
         f'<br>{escape(line.how)} <span class="kt-crisis__source">Source: {source}</span></li>'

@@ -17,6 +17,7 @@ from scripts.render.figures import number
 WIDTH = 400  # viewBox units; the SVG scales to its box, so 400 reads well on a 360 px phone
 LABEL_GAP = 6
 ROW = 52
+NOTE = 20  # extra row height for a note line under the bar
 BAR = 18
 AXIS = 28
 TIME_SCALES: tuple[TimeScale, ...] = ("minutes", "hours", "days", "weeks", "months")
@@ -29,6 +30,7 @@ class Bar:
     end: float
     value_text: str
     confirmed: bool = True
+    note: str = ""  # words under the bar, where they would not fit after it
 
 
 def svg_chart(
@@ -40,7 +42,8 @@ def svg_chart(
     scale_max: float,
 ) -> str:
     """One chart: labelled horizontal bars over a labelled axis."""
-    height = len(bars) * ROW + AXIS
+    row = ROW + (NOTE if any(bar.note for bar in bars) else 0)
+    height = len(bars) * row + AXIS
     ids = f"kt-chart-{name}-title kt-chart-{name}-desc"
     parts = [
         f'<svg class="kt-chart__svg" viewBox="0 0 {WIDTH} {height}" width="100%" '
@@ -51,7 +54,7 @@ def svg_chart(
     plot = WIDTH - 70  # room after the longest bar for its value
     parts += _axis(axis, scale_max, plot, height)
     for index, bar in enumerate(bars):
-        parts += _bar(bar, index, scale_max, plot)
+        parts += _bar(bar, index * row, scale_max, plot)
     parts.append("</svg>")
     return "".join(parts)
 
@@ -73,8 +76,7 @@ def _axis(
     return parts
 
 
-def _bar(bar: Bar, index: int, scale_max: float, plot: float) -> list[str]:
-    top = index * ROW
+def _bar(bar: Bar, top: int, scale_max: float, plot: float) -> list[str]:
     x1, x2 = _x(bar.start, scale_max, plot), _x(bar.end, scale_max, plot)
     width = number(max(float(x2) - float(x1), 2))
     css = "kt-chart__bar" if bar.confirmed else "kt-chart__bar kt-chart__bar--unconfirmed"
@@ -85,6 +87,8 @@ def _bar(bar: Bar, index: int, scale_max: float, plot: float) -> list[str]:
     ]
     if bar.value_text:
         parts.append(_text("kt-chart__value", after, top + 36, bar.value_text))
+    if bar.note:
+        parts.append(_text("kt-chart__note", "0", top + 22 + BAR + 17, bar.note))
     return parts
 
 
@@ -156,14 +160,15 @@ def session_length_chart(rows: Sequence[MethodRow]) -> str:
 
 def onset_chart(rows: Sequence[ComparisonRow]) -> str:
     position = {scale: index for index, scale in enumerate(TIME_SCALES)}
-    # The words go on the label line: a bar reaching "months" leaves no room after it.
+    # The words go under the bar: a bar reaching "months" leaves no room after it.
     bars = [
         Bar(
-            f"{r.treatment}: {r.onset_text.lower()}",
+            r.treatment,
             position[r.onset.start],
             position[r.onset.end] + 1,
             "",
             r.source is not None,
+            r.onset_text,
         )
         for r in rows
     ]

@@ -31,8 +31,12 @@ def test_crisis_box_is_open_with_tel_links_and_sources(site_data: SiteData) -> N
     assert {"tel:988", "tel:999", "tel:116123", "tel:111", "tel:911", "tel:08001111"} == tels
     items = tree.css("ul.kt-crisis__lines > li")
     assert len(items) == len(site_data.crisis_lines)
-    for item in items:
-        assert item.css_first(".kt-crisis__source a, .kt-crisis__source .kt-source-needed")
+    for item, line in zip(items, site_data.crisis_lines, strict=True):
+        source = item.css_first(".kt-crisis__source")
+        if line.source:
+            assert source.css_first("a").text() == site_data.sources[line.source].short
+        else:
+            assert source.text() == f"Source: {line.source_note}"
     assert len(tree.css("ul.kt-crisis__reasons li")) == 2
 
 
