@@ -68,7 +68,9 @@ def test_mutual_symlink_loop_is_reported(tmp_path: Path) -> None:
     os.symlink("a", tmp_path / "b")
     inventory = collect(tmp_path)
     assert sorted((f.page, f.reason) for f in inventory.findings) == [
-        ("a", "bad-symlink"), ("b", "bad-symlink")]
+        ("a", "bad-symlink"),
+        ("b", "bad-symlink"),
+    ]
 
 
 def test_extract_targets_and_references() -> None:
@@ -84,9 +86,15 @@ def test_extract_targets_and_references() -> None:
     assert data.base == "/x/"
     assert data.refresh == "new/"
     assert data.refs == [
-        ("link[href]", "i.png"), ("meta[refresh]", "new/"), ("use[href]", "#s"),
-        ("a[href]", "ns/"), ("video[src]", "v.mp4"), ("video[poster]", "p.jpg"),
-        ("object[data]", "o.pdf"), ("img[src]", "a.png"), ("img[srcset]", "a.png"),
+        ("link[href]", "i.png"),
+        ("meta[refresh]", "new/"),
+        ("use[href]", "#s"),
+        ("a[href]", "ns/"),
+        ("video[src]", "v.mp4"),
+        ("video[poster]", "p.jpg"),
+        ("object[data]", "o.pdf"),
+        ("img[src]", "a.png"),
+        ("img[srcset]", "a.png"),
         ("img[srcset]", "b.png"),
     ]
 
