@@ -1,0 +1,139 @@
+"""Checks of what a reader gets, each returning findings: one plain sentence per problem.
+
+The page tests and the defect tests call the same functions, so a check that stopped noticing a
+missing alt text or a table too wide for a phone would fail the defect tests.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page
+
+from tests.browser.visit import Visit
+
+JS = Path(__file__).parent / "js"
+# WCAG 2.2 levels A and AA, as axe-core tags them (2.0, 2.1 and 2.2 rules).
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+MIN_FOCUS_CONTRAST = 3.0
+# More Tab stops than any page has: reaching it means focus is trapped.
+MAX_TAB_STOPS = 400
+NEXT_PAINT = "new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"
+
+
+HELPERS = {"focus": ("focus_lib",)}
+
+
+@cache
+def probe(name: str) -> str:
+    """The JavaScript function in js/`name`.js, with the shared helpers it uses in scope."""
+    helpers = "\n".join(
+        (JS / f"{helper}.js").read_text(encoding="utf-8")
+        for helper in ("describe", *HELPERS.get(name, ()))
+    )
+    body = (JS / f"{name}.js").read_text(encoding="utf-8").strip().rstrip(";")
+    return f"(...args) => {{ {helpers}\n return ({body})(...args); }}"
+
+
+def report(label: str, findings: list[str]) -> str:
+    """The assertion message: the page, then one finding per line."""
+    return f"{label}:\n  - " + "\n  - ".join(findings)
+
+
+def load_findings(visit: Visit) -> list[str]:
+    """Console errors, failed requests and requests to other hosts during the visit."""
+    return (
+        [f"console error: {text}" for text in visit.console_errors]
+        + [f"failed request: {text}" for text in visit.failed_requests]
+        + [f"request to another host (blocked): {text}" for text in visit.offsite_requests]
+        + visit.stalled
+    )
+
+
+def axe_findings(page: Page) -> list[str]:
+    """axe-core violations of WCAG 2.2 A and AA, one line per rule with the elements it flags."""
+    options = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
+    results = Axe().run(page, options=options)
+    findings = []
+    for violation in results.response["violations"]:
+        nodes = violation["nodes"]
+        where = "; ".join(
+            f"{' '.join(node['target'])}: {node.get('failureSummary', '').splitlines()[-1].strip()}"
+            for node in nodes[:3]
+        )
+        more = f" (and {len(nodes) - 3} more)" if len(nodes) > 3 else ""
+        findings.append(
+            f"axe {violation['id']} ({violation['impact']}): {violation['help']} at {where}{more}"
+        )
+    return findings
+
+
+def phone_findings(page: Page) -> list[str]:
+    """Sideways scrolling, text under the readable size or spilling out, charts that do not fit."""
+    seen = page.evaluate(probe("phone_layout"))
+    findings = []
+    if seen["sideways"]:
+        wide = seen["sideways"]
+        culprits = "; ".join(wide["culprits"]) or "no single element found"
+        findings.append(
+            f"the page scrolls sideways at {wide['width']}px ({wide['scrollWidth']}px wide): "
+            f"{culprits}"
+        )
+    findings += [f"text smaller than 12px: {text}" for text in seen["small"]]
+    findings += [f"body text smaller than 16px: {text}" for text in seen["smallBody"]]
+    findings += [f"text spills out of its box: {text}" for text in seen["spilling"]]
+    for chart in seen["charts"]:
+        if not chart["shown"]:
+            findings.append(f"chart is not visible: {chart['name']}")
+        elif chart["left"] < -1 or chart["right"] > chart["viewport"] + 1:
+            findings.append(
+                f"chart does not fit the {chart['viewport']}px screen: {chart['name']} spans "
+                f"{chart['left']:.0f}px to {chart['right']:.0f}px"
+            )
+        elif chart["width"] > chart["room"] + 1:
+            findings.append(
+                f"chart is wider than its box: {chart['name']} is {chart['width']:.0f}px "
+                f"in {chart['room']:.0f}px"
+            )
+    return findings
+
+
+def _focus_problem(seen: dict) -> str | None:
+    name = seen["name"]
+    if not seen["shown"] or seen["width"] < 1 or seen["height"] < 1:
+        return f"keyboard focus lands on {name}, which is not visible"
+    if not seen["inViewport"]:
+        return f"keyboard focus lands on {name}, outside the screen"
+    if not seen["indicator"]:
+        return f"no focus indicator (outline or shadow) on {name}"
+    if seen["contrast"] < MIN_FOCUS_CONTRAST:
+        return (
+            f"focus indicator on {name} has contrast {seen['contrast']}:1 with what is behind it "
+            f"(needs {MIN_FOCUS_CONTRAST}:1)"
+        )
+    return None
+
+
+def focus_finding(page: Page) -> str | None:
+    """Why the focused element's focus is not visible enough, or None when it is."""
+    seen = page.evaluate(probe("focus"))
+    return None if seen is None else _focus_problem(seen)
+
+
+def focus_findings(page: Page) -> list[str]:
+    """Press Tab through the whole page; every stop must show a visible focus indicator."""
+    problems: dict[str, None] = {}
+    for _ in range(MAX_TAB_STOPS):
+        page.keyboard.press("Tab")
+        seen = page.evaluate(probe("focus"))
+        if seen is None:  # focus has left the page: the walk is complete
+            return list(problems)
+        if _focus_problem(seen):
+            # Some controls change on focus (search opens); judge what the reader sees once
+            # the page has painted, not the frame in between.
+            page.evaluate(NEXT_PAINT)
+            if problem := _focus_problem(page.evaluate(probe("focus"))):
+                problems.setdefault(problem)
+    return [*problems, f"Tab never leaves the page after {MAX_TAB_STOPS} stops (a keyboard trap?)"]

@@ -1,0 +1,53 @@
+// Shared helper: the focus indicator of element `el` while it has keyboard focus: outline or
+// box-shadow, and whether it shows against what is behind it (WCAG 2.4.7 and the 3:1 of 1.4.11).
+const focusIndicator = (el) => {
+  // Material hides some radio inputs and draws their label instead (the palette toggle).
+  let target = el;
+  if (el.matches("input") && el.getBoundingClientRect().width < 2) {
+    const drawn = [el.nextElementSibling, ...(el.labels || [])]
+      .filter((l) => l && l.matches("label"));
+    target = drawn.find((l) => l.checkVisibility()) || drawn[0] || el;
+  }
+  const parse = (c) => {
+    const m = c.match(/rgba?\(([^)]+)\)/);
+    if (!m) return null;
+    const [r, g, b, a = 1] = m[1].split(/[ ,/]+/).filter(Boolean).map(Number);
+    return { r, g, b, a };
+  };
+  const lum = ({ r, g, b }) => {
+    const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+    return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+  };
+  const contrast = (x, y) => {
+    const [a, b] = [lum(x), lum(y)].sort((p, q) => q - p);
+    return (a + 0.05) / (b + 0.05);
+  };
+  const background = (node) => {
+    // The indicator sits around the element, so what is behind it is the parent's background.
+    for (let p = node.parentElement; p; p = p.parentElement) {
+      const c = parse(getComputedStyle(p).backgroundColor);
+      if (c && c.a > 0.5) return c;
+    }
+    return { r: 255, g: 255, b: 255, a: 1 };
+  };
+  const style = getComputedStyle(target);
+  const colours = [];
+  if (style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0) {
+    colours.push(parse(style.outlineColor));
+  }
+  if (style.boxShadow && style.boxShadow !== "none") {
+    for (const m of style.boxShadow.matchAll(/rgba?\([^)]+\)/g)) colours.push(parse(m[0]));
+  }
+  const behind = background(target);
+  const best = Math.max(0, ...colours.filter((c) => c && c.a > 0.5).map((c) => contrast(c, behind)));
+  const box = target.getBoundingClientRect();
+  return {
+    name: describe(el),
+    indicator: colours.length > 0,
+    contrast: Math.round(best * 100) / 100,
+    width: box.width,
+    height: box.height,
+    shown: target.checkVisibility({ opacityProperty: true, visibilityProperty: true }),
+    inViewport: box.bottom > 0 && box.top < innerHeight && box.right > 0 && box.left < innerWidth,
+  };
+};
