@@ -7,8 +7,10 @@ work itself lives in scripts/data (loading) and scripts/render (HTML).
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import logging
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -23,6 +25,7 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 
 from scripts.data import DataError, load_site_data  # noqa: E402
 from scripts.data.datasets import DATASETS  # noqa: E402
+from scripts.data.errors import UnknownNameError  # noqa: E402
 from scripts.data.frontmatter import check_pages  # noqa: E402
 from scripts.data.includes import check_include_yaml  # noqa: E402
 from scripts.render.api import PUBLIC_MACROS, SiteMacros  # noqa: E402
@@ -46,10 +49,10 @@ def define_env(env) -> None:
     _drop_raw_variables(env)
     macros = SiteMacros(data, lambda: env.page.file.src_uri, env.conf["use_directory_urls"])
     for name in PUBLIC_MACROS:
-        env.macro(stop_build_on_data_error(getattr(macros, name)), name)
+        env.macro(stop_build_on_data_error(getattr(macros, name), env), name)
 
 
-def stop_build_on_data_error(macro: Callable[..., str]) -> Callable[..., str]:
+def stop_build_on_data_error(macro: Callable[..., str], env) -> Callable[..., str]:
     """Turn a DataError raised while a page renders into one error line and exit code 1.
 
     mkdocs-macros catches every Exception from a macro and prints a traceback;
@@ -60,11 +63,23 @@ def stop_build_on_data_error(macro: Callable[..., str]) -> Callable[..., str]:
     def call(*args: object, **kwargs: object) -> str:
         try:
             return macro(*args, **kwargs)
+        except UnknownNameError as error:
+            located = dataclasses.replace(error.problem, line=_line_of(env, error.problem.found))
+            log.error(str(located))
+            raise SystemExit(1) from None
         except DataError as error:
             log.error(str(error))
             raise SystemExit(1) from None
 
     return call
+
+
+def _line_of(env, found: str) -> int | None:
+    """The line of the page's source where the unknown name is written, if it can be found."""
+    name = re.escape(found.strip("'\""))
+    source = env.page.file.content_string
+    match = re.search(rf"""["']{name}["']""", source)
+    return source.count("\n", 0, match.start()) + 1 if match else None
 
 
 def write_if_changed(path: Path, text: str) -> bool:

@@ -7,7 +7,8 @@ page and the closest valid names.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from typing import NoReturn
 
 from scripts.data.checks import closest
 from scripts.data.errors import Problem, UnknownNameError
@@ -99,7 +100,7 @@ class SiteMacros:
     def _citer(self) -> Citer:
         return Citer(self.data.sources, self._links())
 
-    def _unknown(self, kind: str, name: object, valid) -> None:
+    def _unknown(self, kind: str, name: object, valid: Iterable[str]) -> NoReturn:
         page = f"docs/{self.current_page()}"
         raise UnknownNameError(
             Problem(

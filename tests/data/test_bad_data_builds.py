@@ -177,31 +177,31 @@ CASES: dict[str, tuple[Mutation, str, str, str]] = {
         "sources",
         "oxford-health-faq",
     ),
-    "unknown-table": (
+    "macro-unknown-table": (
         append("docs/index.md", '{{ table("immediate_effect") }}'),
         "docs/index.md",
         "table name",
         "immediate_effects",
     ),
-    "unknown-chart": (
+    "macro-unknown-chart": (
         append("docs/index.md", '{{ chart("session_lengths") }}'),
         "docs/index.md",
         "chart name",
         "session_length",
     ),
-    "unknown-fact": (
+    "macro-unknown-fact": (
         append("docs/index.md", '{{ fact("trd_responses") }}'),
         "docs/index.md",
         "fact name",
         "trd_response",
     ),
-    "unknown-xref": (
+    "macro-unknown-xref": (
         append("docs/index.md", '{{ xref("dosge") }}'),
         "docs/index.md",
         "cross-reference name",
         "dosage",
     ),
-    "unknown-cite": (
+    "macro-unknown-cite": (
         append("docs/index.md", '{{ cite("fava-2019") }}'),
         "docs/index.md",
         "source name",
@@ -213,6 +213,7 @@ CASES: dict[str, tuple[Mutation, str, str, str]] = {
 @dataclass(frozen=True)
 class Outcome:
     result: subprocess.CompletedProcess[str]
+    repo: Path
     site: Path
 
     @property
@@ -226,7 +227,7 @@ def outcomes(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Outcome]:
         base = tmp_path_factory.mktemp(name)
         repo = copy_repo(base / "repo")
         CASES[name][0](repo)
-        return name, Outcome(mkdocs_build(repo, base / "site"), base / "site")
+        return name, Outcome(mkdocs_build(repo, base / "site"), repo, base / "site")
 
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
         return dict(pool.map(build, sorted(CASES)))
@@ -252,6 +253,9 @@ def test_bad_data_stops_the_build(outcomes: dict[str, Outcome], name: str) -> No
         assert f"field '{field}'" in message, message
     assert words in message, message
     assert "Traceback" not in output
+    if name.startswith("macro-"):  # the macro call is the page's last line
+        last = len(outcome.repo.joinpath(file).read_text(encoding="utf-8").splitlines())
+        assert message.startswith(f"{file}:{last},"), message
     _no_page_shows(outcome.site, message)
 
 

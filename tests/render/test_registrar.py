@@ -26,7 +26,8 @@ class FakeEnv:
         self.config = {"include_yaml": data_paths()}
         self.variables = {"facts": [{"raw": True}], "glossary": [], "site_name": "kept"}
         self.macros: dict[str, object] = {}
-        self.page = SimpleNamespace(file=SimpleNamespace(src_uri=page))
+        source = '# Title\n\nSee {{ table("effects") }}.\n'
+        self.page = SimpleNamespace(file=SimpleNamespace(src_uri=page, content_string=source))
 
     def macro(self, function: object, name: str) -> None:
         self.macros[name] = function
@@ -87,6 +88,6 @@ def test_unknown_name_logs_one_line_and_exits(
         env.macros["table"]("effects")
     assert stop.value.code == 1
     assert caplog.messages == [
-        "docs/benefits.md, field 'table name': found 'effects', expected a table name: "
+        "docs/benefits.md:3, field 'table name': found 'effects', expected a table name: "
         "one of immediate_effects"
     ]
