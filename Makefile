@@ -16,7 +16,7 @@ SITE_DIR := site
 # Zensical"), so the project's own commands silence it.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help venv serve build test clean chromium check lint review-report
+.PHONY: help venv serve build test clean chromium check lint review-report links bench bench-links
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | \
@@ -33,8 +33,16 @@ $(STAMP): $(LOCK)
 serve: $(STAMP) ## Build and serve the live preview on http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
+# site_url comes from mkdocs.yml (and SITE_URL); the sources and rules are named here so a
+# missing file is an error rather than a check quietly skipped.
+LINKCHECK_FLAGS := --docs docs --rules data/xrefs.yml
+
 build: $(STAMP) ## Strict build into site/, then check its links
 	$(BIN)/mkdocs build --strict --site-dir $(SITE_DIR)
+	$(BIN)/python scripts/check_links.py $(SITE_DIR) $(LINKCHECK_FLAGS)
+
+links: $(STAMP) ## Check the built site's links
+	$(BIN)/python scripts/check_links.py $(SITE_DIR) $(LINKCHECK_FLAGS)
 
 test: $(STAMP) chromium ## Run the whole test suite
 	$(BIN)/pytest
@@ -48,6 +56,23 @@ lint: $(STAMP) ## Lints only: Markdown, YAML, spelling, Python and the pages' ho
 # The scheduled CI job passes REVIEW_FLAGS=--fail-on-overdue; by hand it only reports.
 review-report: $(STAMP) ## Pages past their review date, and those due within 30 days
 	$(BIN)/python scripts/review_report.py $(REVIEW_FLAGS)
+
+# Benchmark tools (lychee, LinkChecker) live in their own hash-pinned environment, apart from
+# the site's: they are never needed to build or test the site.
+BENCH_VENV := bench/.venv
+BENCH_STAMP := $(BENCH_VENV)/.lock-installed
+
+$(BENCH_STAMP): bench/requirements.lock
+	rm -rf $(BENCH_VENV)
+	$(PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/pip install --quiet --disable-pip-version-check --require-hashes \
+		--no-deps -r bench/requirements.lock
+	@touch $@
+
+bench-links: $(STAMP) $(BENCH_STAMP) ## Time the link checker against lychee and LinkChecker
+	$(BIN)/python bench/linkcheck/run.py --tools $(BENCH_VENV)/bin
+
+bench: bench-links ## Run the benchmarks (results in bench/RESULTS.md)
 
 chromium: ## Make sure Debian's Chromium is there for the browser tests
 	@bash scripts/ensure_chromium.sh
