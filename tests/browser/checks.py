@@ -164,6 +164,7 @@ def _chart(chart: dict) -> list[str]:
         problems.append(f"{name} has no accessible name (aria-labelledby or aria-label)")
     if not chart["shown"]:
         problems.append(f"{name} is not visible")
+    problems += [f"{name}: text {text!r} runs outside the chart's box" for text in chart["cut"]]
     if not chart["bars"]:
         return [*problems, f"{name} has no labelled bars to check"]
     if chart["rows"] is None:

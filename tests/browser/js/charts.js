@@ -61,6 +61,13 @@
         bars.at(-1).figures.push(text(el));
       }
     }
+    // Text outside the viewBox is cut off (or spills over the page when overflow shows).
+    const view = svg.viewBox.baseVal;
+    const cut = view && view.width ? [...svg.querySelectorAll("text")].filter((el) => {
+      const b = el.getBBox();
+      return b.x < view.x - 0.5 || b.y < view.y - 0.5 || b.x + b.width > view.x + view.width + 0.5
+        || b.y + b.height > view.y + view.height + 0.5;
+    }).map((el) => text(el)) : [];
     const figure = svg.closest("figure") || svg;
     const holder = figure.closest(".kt-chart-pair") || figure.parentElement;
     const table = holder.querySelector("table")
@@ -72,7 +79,7 @@
       name,
       shown: svg.checkVisibility({ opacityProperty: true, visibilityProperty: true })
         && box.width > 0 && box.height > 0,
-      bars, ticks, rows,
+      bars, ticks, rows, cut,
     };
   });
 }
