@@ -6,6 +6,7 @@ editor can go straight to the mistake.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
@@ -235,21 +236,22 @@ def _xrefs(item: Parsed) -> None:
     seen: set[str] = set()
     for position, topic in enumerate(xrefs.topics):
         if topic.id in seen:
-            raise DuplicateIdError(
-                Problem(
-                    item.label, "a unique id", show(topic.id), f"topics item {position + 1}", "id"
-                )
+            problem = Problem(
+                item.label, "a unique id", show(topic.id), f"topics item {position + 1}"
             )
+            raise DuplicateIdError(_in_section(problem, item, "topics", position, "id"))
         seen.add(topic.id)
     for position, rule in enumerate(xrefs.required_links):
         for name in rule.topics:
             if name not in seen:
+                row = f"required_links item {position + 1} ({rule.page})"
+                problem = Problem(item.label, f"a topic id: {closest(name, seen)}", show(name), row)
                 raise UnknownReferenceError(
-                    Problem(
-                        item.label,
-                        f"a topic id: {closest(name, seen)}",
-                        show(name),
-                        f"required_links item {position + 1} ({rule.page})",
-                        "topics",
-                    )
+                    _in_section(problem, item, "required_links", position, "topics")
                 )
+
+
+def _in_section(problem: Problem, item: Parsed, section: str, index: int, field: str) -> Problem:
+    lines = item.sections.get(section, ())
+    line = lines[index].of(field) if index < len(lines) else None
+    return dataclasses.replace(problem, field=field, line=line)

@@ -6,8 +6,9 @@ nothing is dropped or defaulted to keep going.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -30,6 +31,8 @@ class Parsed:
     label: str
     records: tuple[Any, ...]
     lines: tuple[Lines, ...]
+    # For a single-mapping file (xrefs.yml): the lines of each list inside it.
+    sections: Mapping[str, tuple[Lines, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -70,8 +73,9 @@ def parse_dataset(project_dir: Path, dataset: Dataset) -> Parsed:
     document = read_yaml(project_dir / "data" / dataset.file, label)
     payload = _payload(document, dataset)
     if not dataset.rows:
-        record = _validate(dataset.model, payload, label, "", None)
-        return Parsed(dataset, label, (record,), ())
+        sections = {name: tuple(document.section_lines(dataset.key, name)) for name in payload}
+        record = _validate(dataset.model, payload, label, "", _section_line(sections))
+        return Parsed(dataset, label, (record,), (), MappingProxyType(sections))
     lines = document.row_lines(dataset.key)
     records = tuple(
         _validate(
@@ -108,11 +112,29 @@ def _payload(document: YamlDocument, dataset: Dataset) -> Any:
     return payload
 
 
+def _section_line(sections: Mapping[str, tuple[Lines, ...]]) -> Callable[[str], int | None]:
+    """Line lookup for a field path such as topics[3].page."""
+
+    def line_of(field: str) -> int | None:
+        match = re.match(r"(\w+)\[(\d+)\]\.?(.*)", field)
+        if not match or match.group(1) not in sections:
+            return None
+        lines = sections[match.group(1)]
+        index = int(match.group(2))
+        return lines[index].of(match.group(3) or "") if index < len(lines) else None
+
+    return line_of
+
+
 def _validate(
-    model: type[BaseModel], item: Any, label: str, row: str, lines: Lines | None
+    model: type[BaseModel],
+    item: Any,
+    label: str,
+    row: str,
+    lines: Lines | Callable[[str], int | None] | None,
 ) -> BaseModel:
     try:
         return model.model_validate(item)
     except ValidationError as error:
-        line_of = lines.of if lines is not None else None
+        line_of = lines.of if isinstance(lines, Lines) else lines
         raise SchemaError(first_problem(error, model, label, row, line_of)) from None
