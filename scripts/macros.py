@@ -14,6 +14,7 @@ import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 # mkdocs-macros loads this file by path, so the `scripts` package is not
 # importable until the repository root is on sys.path.
@@ -31,11 +32,14 @@ from scripts.data.includes import check_include_yaml  # noqa: E402
 from scripts.render.api import PUBLIC_MACROS, SiteMacros  # noqa: E402
 from scripts.render.boxes import abbreviations  # noqa: E402
 
+if TYPE_CHECKING:
+    from mkdocs_macros.plugin import MacrosPlugin
+
 SNIPPET = Path(".cache/snippets/abbreviations.md")
 log = logging.getLogger("mkdocs")
 
 
-def define_env(env) -> None:
+def define_env(env: MacrosPlugin) -> None:
     """Called once by mkdocs-macros when the build starts."""
     project = Path(env.project_dir)
     try:
@@ -52,7 +56,7 @@ def define_env(env) -> None:
         env.macro(stop_build_on_data_error(getattr(macros, name), env), name)
 
 
-def stop_build_on_data_error(macro: Callable[..., str], env) -> Callable[..., str]:
+def stop_build_on_data_error(macro: Callable[..., str], env: MacrosPlugin) -> Callable[..., str]:
     """Turn a DataError raised while a page renders into one error line and exit code 1.
 
     mkdocs-macros catches every Exception from a macro and prints a traceback;
@@ -74,7 +78,7 @@ def stop_build_on_data_error(macro: Callable[..., str], env) -> Callable[..., st
     return call
 
 
-def _line_of(env, found: str) -> int | None:
+def _line_of(env: MacrosPlugin, found: str) -> int | None:
     """The line of the page's source where the unknown name is written, if it can be found."""
     name = re.escape(found.strip("'\""))
     source = env.page.file.content_string
@@ -91,7 +95,7 @@ def write_if_changed(path: Path, text: str) -> bool:
     return True
 
 
-def _drop_raw_variables(env) -> None:
+def _drop_raw_variables(env: MacrosPlugin) -> None:
     """Remove the unchecked copies include_yaml put into the page variables.
 
     Pages reach the data only through the macros, which use the validated
