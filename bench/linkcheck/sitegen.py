@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 import random
-from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -68,12 +67,18 @@ ICON = (
 
 @dataclass(frozen=True)
 class Fault:
-    """One injected problem: `page` (file under the site) holds `href`, which must be reported."""
+    """One injected problem: `page` (file under the site) holds `href`, which must be reported.
+
+    `token` is what any tool's report of it must mention: a piece of the URL it reports on
+    that page (compared percent-decoded), "" for the page's own address (an empty href), or
+    None for page-level faults that no URL names (orphans, missing required links).
+    """
 
     kind: str
     page: str
     href: str
-    reason: str  # the checker's reason for it
+    reason: str  # this checker's reason for it
+    token: str | None
 
 
 @dataclass
@@ -463,18 +468,6 @@ class _Builder:
         # The first three pages carry the cross-reference rule: keep them free of extra links.
         return self.specs[self.rng.choice(self.paths[3:])]
 
-    def fault(
-        self,
-        kind: str,
-        reason: str,
-        href: str,
-        html: str | None = None,
-        spec: PageSpec | None = None,
-    ) -> None:
-        spec = spec or self.pick()
-        spec.extra_html.append(html if html is not None else f'<p><a href="{href}">x</a></p>\n')
-        self.faults.append(Fault(kind, spec.path + "index.html", href, reason))
-
     def write(self, out: Path) -> Manifest:
         manifest = Manifest(pages=len(self.specs), faults=self.faults)
         for asset in ASSETS:
@@ -525,67 +518,85 @@ def _place_traps(b: _Builder) -> None:
     b.extra_files["moved/index.html"] = _redirect_page("../s000/p000/")
 
 
-def _place_faults(b: _Builder) -> None:
-    """Injected problems: each must be reported, exactly once."""
-    up = "../../"
-    b.fault("missing-page", "missing-page", "../p-does-not-exist/")
-    b.fault("missing-page", "missing-page", "../../s000/p999/")
-    b.fault("missing-anchor", "missing-anchor", "../p003/#no-such-heading")
-    b.fault("missing-anchor", "missing-anchor", "../../s001/p002/#gone")
-    b.fault("missing-anchor-local", "missing-anchor", "#missing-here")
-    b.fault("anchor-case", "missing-anchor", "#H2-1")
-    b.fault("name-not-on-a", "missing-anchor", "#description")
-    b.fault(
+# (kind, this checker's reason, href, the HTML holding it or None for <a href>, token)
+_FAULTS = [
+    ("missing-page", "missing-page", "../p-does-not-exist/", None, "p-does-not-exist"),
+    ("missing-page", "missing-page", "../../s000/p999/", None, "s000/p999"),
+    ("missing-anchor", "missing-anchor", "../p003/#no-such-heading", None, "no-such-heading"),
+    ("missing-anchor", "missing-anchor", "../../s001/p002/#gone", None, "#gone"),
+    ("missing-anchor-local", "missing-anchor", "#missing-here", None, "missing-here"),
+    ("anchor-case", "missing-anchor", "#H2-1", None, "#H2-1"),
+    ("name-not-on-a", "missing-anchor", "#description", None, "#description"),
+    (
         "missing-image",
         "missing-page",
-        f"{up}assets/images/missing.png",
-        f'<p><img alt="" src="{up}assets/images/missing.png"></p>\n',
-    )
-    b.fault(
+        "../../assets/images/missing.png",
+        '<p><img alt="" src="../../assets/images/missing.png"></p>\n',
+        "images/missing.png",
+    ),
+    (
         "missing-srcset",
         "missing-page",
-        f"{up}assets/images/missing@2x.png",
-        f'<p><img alt="" src="{up}assets/images/fig.png" srcset="{up}assets/images/fig.png '
-        f'1x, {up}assets/images/missing@2x.png 2x"></p>\n',
-    )
-    b.fault(
+        "../../assets/images/missing@2x.png",
+        '<p><img alt="" src="../../assets/images/fig.png" srcset="../../assets/images/fig.png 1x, '
+        '../../assets/images/missing@2x.png 2x"></p>\n',
+        "missing@2x.png",
+    ),
+    (
         "missing-script",
         "missing-page",
-        f"{up}assets/javascripts/gone.js",
-        f'<script src="{up}assets/javascripts/gone.js"></script>\n',
-    )
-    b.fault("markdown-link", "markdown-link", "../p006.md")
-    b.fault("markdown-link", "markdown-link", "../p007.md#h2-2")
-    b.fault("empty-href", "empty-link", "", '<p><a href="">empty</a></p>\n')
-    b.fault("outside-site", "outside-site", "../../../elsewhere/")
-    b.fault("outside-site", "outside-site", "/elsewhere/page.html")
-    b.fault("directory-without-index", "missing-page", f"{up}assets/images/")
-    b.fault(
+        "../../assets/javascripts/gone.js",
+        '<script src="../../assets/javascripts/gone.js"></script>\n',
+        "gone.js",
+    ),
+    ("markdown-link", "markdown-link", "../p006.md", None, "p006.md"),
+    ("markdown-link", "markdown-link", "../p007.md#h2-2", None, "p007.md"),
+    ("empty-href", "empty-link", "", '<p><a href="">empty</a></p>\n', ""),
+    ("outside-site", "outside-site", "../../../elsewhere/", None, "elsewhere"),
+    ("outside-site", "outside-site", "/outside/page.html", None, "outside/page.html"),
+    ("directory-without-index", "missing-page", "../../assets/files/", None, "assets/files"),
+    (
         "code-link",
         "missing-page",
         "../p-in-code/",
         '<pre><code><a href="../p-in-code/">in code</a></code></pre>\n',
-    )
-    b.fault(
+        "p-in-code",
+    ),
+    (
         "template-only-id",
         "missing-anchor",
         "#only-in-template",
-        '<template><p id="only-in-template">t</p></template>'
-        '<p><a href="#only-in-template">t</a></p>\n',
-    )
-    b.fault("own-address-missing", "missing-page", f"{SITE_URL}s000/p-not-there/")
-    b.fault("encoded-missing", "missing-page", "../caf%C3%A9-x/")
+        '<template><p id="only-in-template">t</p></template><p><a href="#only-in-template">t</a></p>\n',
+        "only-in-template",
+    ),
+    ("own-address-missing", "missing-page", f"{SITE_URL}s000/p-not-there/", None, "p-not-there"),
+    ("encoded-missing", "missing-page", "../caf%C3%A9-x/", None, "café-x"),
+]
+
+
+def _place_faults(b: _Builder) -> None:
+    """Injected problems: each must be reported, and nothing else."""
+    for kind, reason, href, html, token in _FAULTS:
+        spec = b.pick()
+        spec.extra_html.append(html if html is not None else f'<p><a href="{href}">x</a></p>\n')
+        b.faults.append(Fault(kind, spec.path + "index.html", href, reason, token))
     # A moved page whose redirect points nowhere.
     b.extra_files["old-page/index.html"] = _redirect_page("../s000/p-removed/")
     b.faults.append(
-        Fault("broken-redirect", "old-page/index.html", "../s000/p-removed/", "missing-page")
+        Fault(
+            "broken-redirect",
+            "old-page/index.html",
+            "../s000/p-removed/",
+            "missing-page",
+            "p-removed",
+        )
     )
     b.specs["s000/"].content_links.append("../old-page/")
     # Pages nothing links to.
     for n in range(2):
         path = f"s000/orphan-{n}/"
         b.specs[path] = PageSpec(path, f"Orphan {n}", [], 0, [])
-        b.faults.append(Fault("orphan-page", path + "index.html", "", "orphan-page"))
+        b.faults.append(Fault("orphan-page", path + "index.html", "", "orphan-page", None))
 
 
 def _write_rules(out: Path, b: _Builder) -> Path:
@@ -604,7 +615,7 @@ def _write_rules(out: Path, b: _Builder) -> Path:
         f"    - {{page: {first.rstrip('/')}.md, topics: [second, third]}}\n",
         encoding="utf-8",
     )
-    b.faults.append(Fault("required-link", first + "index.html", "", "required-link"))
+    b.faults.append(Fault("required-link", first + "index.html", "", "required-link", None))
     return rules
 
 
@@ -617,7 +628,3 @@ def generate(out: Path, pages: int, seed: int = 7) -> Manifest:
     manifest = builder.write(out)
     manifest.rules = str(rules)
     return manifest
-
-
-def iter_fault_kinds(manifest: Manifest) -> Iterator[str]:
-    yield from sorted({f.kind for f in manifest.faults})
