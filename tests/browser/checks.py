@@ -124,6 +124,12 @@ def _focus_problem(seen: dict) -> str | None:
 def focus_finding(page: Page) -> str | None:
     """Why the focused element's focus is not visible enough, or None when it is."""
     seen = page.evaluate(probe("focus"))
+    if seen is None or _focus_problem(seen) is None:
+        return None
+    # Some controls change on focus (search opens); judge what the reader sees once the
+    # page has painted, not the frame in between.
+    page.evaluate(NEXT_PAINT)
+    seen = page.evaluate(probe("focus"))
     return None if seen is None else _focus_problem(seen)
 
 
@@ -132,15 +138,10 @@ def focus_findings(page: Page) -> list[str]:
     problems: dict[str, None] = {}
     for _ in range(MAX_TAB_STOPS):
         page.keyboard.press("Tab")
-        seen = page.evaluate(probe("focus"))
-        if seen is None:  # focus has left the page: the walk is complete
-            return list(problems)
-        if _focus_problem(seen):
-            # Some controls change on focus (search opens); judge what the reader sees once
-            # the page has painted, not the frame in between.
-            page.evaluate(NEXT_PAINT)
-            if problem := _focus_problem(page.evaluate(probe("focus"))):
-                problems.setdefault(problem)
+        if page.evaluate("document.activeElement === document.body"):
+            return list(problems)  # focus has left the page: the walk is complete
+        if problem := focus_finding(page):
+            problems.setdefault(problem)
     return [*problems, f"Tab never leaves the page after {MAX_TAB_STOPS} stops (a keyboard trap?)"]
 
 

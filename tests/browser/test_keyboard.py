@@ -1,0 +1,137 @@
+"""The keyboard alone: skip link, palette toggle, search and navigation, on a desktop and a phone.
+
+Each test that changes the palette or opens panels gets a context of its own, so what it
+changes (Material keeps the palette in localStorage) never leaks into other tests.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+from tests.browser.checks import focus_finding, load_findings, report
+from tests.browser.conftest import new_guard
+from tests.browser.site_pages import SITE_PAGES, page_for
+from tests.browser.site_server import SiteServer
+from tests.browser.visit import DESKTOP, PHONE, Guard, palette_of
+
+pytestmark = pytest.mark.browser
+# More Tab presses than the header and sidebar hold before the control sought.
+MAX_PRESSES = 60
+WIDTHS = {"desktop": DESKTOP, "phone": PHONE}
+
+
+@pytest.fixture
+def fresh(chromium: Browser, site_server: SiteServer) -> Iterator[Guard]:
+    """A light-palette context used by one test only."""
+    guard = new_guard(chromium, "light", site_server.url)
+    yield guard
+    guard.context.close()
+
+
+def tab_to(page: Page, selector: str, what: str, label: str) -> None:
+    """Press Tab until the focused element matches `selector`; fail naming `what` if never."""
+    press_to(page, "Tab", selector, what, label)
+
+
+def press_to(page: Page, key: str, selector: str, what: str, label: str) -> None:
+    """Press `key` until the focused element matches `selector`, and check its focus shows."""
+    for _ in range(MAX_PRESSES):
+        page.keyboard.press(key)
+        if page.evaluate("s => document.activeElement?.matches(s) ?? false", selector):
+            problem = focus_finding(page)
+            assert problem is None, f"{label}: {what}: {problem}"
+            return
+    raise AssertionError(f"{label}: {what} is not reachable with {key} ({MAX_PRESSES} presses)")
+
+
+def path_of(page: Page) -> str:
+    return page.evaluate("location.pathname")
+
+
+def test_every_page_has_a_working_skip_link(guards: dict[str, Guard]) -> None:
+    failures = []
+    for site_page in SITE_PAGES:
+        with guards["light"].visit(site_page.path, site_page.label) as visit:
+            page = visit.page
+            page.keyboard.press("Tab")
+            first = page.evaluate(
+                "document.activeElement.matches('a.md-skip') "
+                "&& document.activeElement.textContent.trim()"
+            )
+            if first != "Skip to content":
+                failures.append(f"{site_page.label}: the first Tab stop is not 'Skip to content'")
+                continue
+            if problem := focus_finding(page):
+                failures.append(f"{site_page.label}: skip link: {problem}")
+            page.keyboard.press("Enter")
+            page.keyboard.press("Tab")
+            if not page.evaluate("!!document.activeElement.closest('article')"):
+                failures.append(
+                    f"{site_page.label}: after the skip link, Tab is not in the article"
+                )
+    assert not failures, "\n".join(failures)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_palette_toggle_works_with_the_keyboard(fresh: Guard, width: str) -> None:
+    label = f"home page palette toggle [{width}]"
+    with fresh.visit("/", label, viewport=WIDTHS[width]) as visit:
+        page = visit.page
+        tab_to(page, "input[name='__palette']", "the palette toggle", label)
+        page.keyboard.press("Enter")
+        assert palette_of(page) == "slate", f"{label}: Enter did not switch to the dark palette"
+        assert focus_finding(page) is None, f"{label}: {focus_finding(page)}"
+        page.keyboard.press("Enter")
+        assert palette_of(page) == "default", f"{label}: Enter did not switch back to light"
+        findings = load_findings(visit)
+    assert not findings, report(label, findings)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_search_works_with_the_keyboard_alone(fresh: Guard, width: str) -> None:
+    target = page_for("ketamine-infusion-side-effects.md")
+    label = f"keyboard search from the home page [{width}]"
+    with fresh.visit("/", label, viewport=WIDTHS[width], settle=True) as visit:
+        page = visit.page
+        if width == "phone":
+            # Below 60em search hides behind the header's search button.
+            tab_to(page, ".md-header__button[for='__search']", "the search button", label)
+            page.keyboard.press("Space")
+            assert page.evaluate("document.activeElement.matches('.md-search__input')"), (
+                f"{label}: Space on the search button did not put the cursor in the search box"
+            )
+        else:
+            tab_to(page, ".md-search__input", "the search box", label)
+        page.keyboard.type("side effects")
+        page.wait_for_selector(".md-search-result__item", timeout=5000)
+        # The arrow keys move through the results (Tab closes search); Enter follows one.
+        result = f".md-search-result__link[href*='{target.path.strip('/')}']"
+        press_to(page, "ArrowDown", result, f"the result for {target.label}", label)
+        page.keyboard.press("Enter")
+        page.wait_for_url(f"**{target.path}**", timeout=5000)
+        findings = load_findings(visit)
+    assert not findings, report(label, findings)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_navigation_works_with_the_keyboard_alone(fresh: Guard, width: str) -> None:
+    target = page_for("ketamine-infusion-dosage.md")
+    label = f"keyboard navigation from the home page [{width}]"
+    link = f".md-nav--primary a.md-nav__link[href*='{target.path.strip('/')}']"
+    with fresh.visit("/", label, viewport=WIDTHS[width]) as visit:
+        page = visit.page
+        if width == "phone":
+            tab_to(page, ".md-header__button[for='__drawer']", "the menu button", label)
+            page.keyboard.press("Enter")
+            assert page.evaluate("document.getElementById('__drawer').checked"), (
+                f"{label}: Enter on the menu button did not open the navigation"
+            )
+        tab_to(page, link, f"the navigation link to {target.label}", label)
+        page.keyboard.press("Enter")
+        page.wait_for_url(f"**{target.path}", timeout=5000)
+        assert path_of(page) == target.path
+        findings = load_findings(visit)
+    assert not findings, report(label, findings)
