@@ -49,7 +49,11 @@ def run_checks(root: Path, steps: list[str], site_dir: Path) -> tuple[list[Findi
     results: dict[str, list[Finding]] = {}
     with ThreadPoolExecutor(max_workers=4) as pool:
         futures = {name: pool.submit(_timed, LINTS[name], root) for name in steps if name in LINTS}
-        if "build" in steps or "links" in steps:
+        if "data" in futures:
+            results["data"], timings["data"] = _result(futures.pop("data"))
+        # The build checks the same data and front matter first and stops at the
+        # first problem, so with data problems it can add nothing but delay.
+        if ("build" in steps or "links" in steps) and not results.get("data"):
             results.update(_build_and_links(root, steps, site_dir, timings))
         for name, future in futures.items():
             results[name], timings[name] = _result(future)
@@ -131,16 +135,22 @@ def main(argv: list[str] | None = None) -> int:
     lines = as_github(findings) if args.format == "github" else as_text(findings)
     if lines:
         print("\n".join(lines))
-    _summary(findings, steps, timings if args.timings else None, time.perf_counter() - started)
+    _summary(findings, steps, timings, time.perf_counter() - started, args.timings)
     return 1 if findings else 0
 
 
-def _summary(findings: list[Finding], steps: list[str], timings: dict | None, total: float) -> None:
-    """One closing line on stderr, so stdout holds nothing but findings."""
+def _summary(
+    findings: list[Finding], steps: list[str], timings: dict, total: float, detail: bool
+) -> None:
+    """Closing lines on stderr, so stdout holds nothing but findings."""
     count = len(findings)
     verdict = "no problems" if not count else f"{count} problem{'s' if count != 1 else ''}"
     print(f"check: {verdict} ({', '.join(steps)}) in {total:.1f} s", file=sys.stderr)
-    if timings:
+    skipped = [name for name in ("build", "links") if name in steps and name not in timings]
+    if skipped:
+        names = " and ".join(skipped)
+        print(f"  {names} skipped until the data problems are fixed", file=sys.stderr)
+    if detail:
         for name in steps:
             if name in timings:
                 print(f"  {name:<9} {timings[name]:.2f} s", file=sys.stderr)

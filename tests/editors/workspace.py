@@ -94,15 +94,29 @@ def replace(path: Path, pattern: str, new: str) -> int:
     return content.count("\n", 0, match.start()) + 1
 
 
-def insert_after(path: Path, anchor: str, text: str) -> int:
-    """Insert `text` as new lines right after the line containing `anchor`."""
+def insert_after(path: Path, anchor: str, text: str, before: bool = False) -> int:
+    """Insert `text` as new lines after (or `before`) the first line containing `anchor`."""
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    index = _line_index(lines, anchor, path)
+    at = index if before else index + 1
+    lines[at:at] = [row + "\n" for row in text.rstrip("\n").split("\n")]
+    path.write_text("".join(lines), encoding="utf-8")
+    return at + 1
+
+
+def replace_line(path: Path, anchor: str, text: str) -> int:
+    """Replace the first line containing `anchor` with `text`; return its line."""
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    index = _line_index(lines, anchor, path)
+    lines[index : index + 1] = [row + "\n" for row in text.rstrip("\n").split("\n")]
+    path.write_text("".join(lines), encoding="utf-8")
+    return index + 1
+
+
+def _line_index(lines: list[str], anchor: str, path: Path) -> int:
     for index, line in enumerate(lines):
         if anchor in line:
-            new = [row + "\n" for row in text.rstrip("\n").split("\n")]
-            lines[index + 1 : index + 1] = new
-            path.write_text("".join(lines), encoding="utf-8")
-            return index + 2
+            return index
     raise AssertionError(f"{path.name}: no line contains {anchor!r}")
 
 
