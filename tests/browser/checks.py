@@ -145,6 +145,32 @@ def focus_findings(page: Page) -> list[str]:
     return [*problems, f"Tab never leaves the page after {MAX_TAB_STOPS} stops (a keyboard trap?)"]
 
 
+def print_findings(page: Page) -> list[str]:
+    """In print: no navigation or controls, tables and charts whole, every link's address."""
+    page.emulate_media(media="print")
+    seen = page.evaluate(probe("print"))
+    findings = []
+    if not seen["articleShown"]:
+        findings.append("the article does not print")
+    findings += [f"prints navigation or a control: {name}" for name in seen["stillShown"]]
+    findings += [
+        f"may split across two sheets (no break-inside: avoid): {n}" for n in seen["whole"]
+    ]
+    if seen["unprinted"]:
+        findings.append(
+            f"{seen['unprintedCount']} link(s) print without their address, such as "
+            + "; ".join(seen["unprinted"])
+        )
+    findings += [f"cut off in print (a scroll box on paper): {name}" for name in seen["cut"]]
+    wide = page.evaluate(probe("phone_layout"))["sideways"]
+    if wide:
+        culprits = "; ".join(wide["culprits"]) or "no single element found"
+        findings.append(
+            f"the printed page is {wide['scrollWidth']}px wide, wider than the paper: {culprits}"
+        )
+    return findings
+
+
 def chart_findings(page: Page) -> list[str]:
     """Each chart shows, has an accessible name, and draws and labels the table's figures."""
     return [problem for chart in page.evaluate(probe("charts")) for problem in _chart(chart)]
