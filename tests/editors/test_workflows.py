@@ -88,7 +88,8 @@ def test_the_weekly_job_fails_on_overdue_reviews_only_when_scheduled() -> None:
     commands = runs(review)
     assert 'if [ "${{ github.event_name }}" = "schedule" ]' in commands
     assert "make review-report REVIEW_FLAGS=--fail-on-overdue" in commands
-    assert "scripts/check_links.py site --external" in commands
+    assert "scripts/check_links.py site --docs docs --rules data/xrefs.yml" in commands
+    assert "--external --format github" in commands
 
 
 @pytest.mark.parametrize("event, fails", [("schedule", True), ("workflow_dispatch", False)])
