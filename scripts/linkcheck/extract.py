@@ -17,14 +17,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborDocumentOptions, LexborHTMLParser, LexborNode
 
 from .urls import parse_refresh, parse_srcset
 
-# One selector per element name, so no element can match twice: lexbor returns an element
-# once for every selector of a list that it matches.
+# Without DOM mutation events the parse is a fifth faster. The only event an HTML page can
+# trigger copies an <option>'s content into <selectedcontent>: a duplicate of links and ids
+# already there, so the references and targets found are the same (checked on every page of
+# the benchmark sites, the fixtures and this site).
+_PARSE_OPTIONS = LexborDocumentOptions.WO_EVENTS
+# Every element but <a> that carries a reference; one selector per element name, so none can
+# match twice (lexbor returns an element once for every selector of a list it matches).
+# <a href>, most of a page's references, is read on its own, faster.
 _SELECTOR = (
-    "a, area[href], link[href], link[imagesrcset], img, source, script[src], iframe[src], "
+    "area[href], link[href], link[imagesrcset], img, source, script[src], iframe[src], "
     "frame[src], embed[src], object[data], video, audio[src], track[src], input[src], "
     "form[action], use, image, meta[http-equiv], base[href]"
 )
@@ -73,21 +79,23 @@ def extract(html: bytes | str, *, content_links: bool = False, encoding: bool = 
     `encoding=True` lets lexbor detect a declared non-UTF-8 encoding (bytes only).
     `content_links=True` also lists the <a href> values outside nav, header and footer.
     """
-    tree = LexborHTMLParser(html, encoding=encoding)
+    tree = LexborHTMLParser(html, encoding=encoding, options=_PARSE_OPTIONS)
     targets = [node.id for node in tree.css("[id]")]
     named = tree.css("a[name]")
     if named:
-        targets.extend(_html_anchor_names(tree, named))
-    data = PageData(targets=[t for t in targets if t], refs=[])
-    refs = data.refs
+        ids = set(targets)  # Material gives code-line anchors the same id and name
+        named = [node for node in named if node.attrs.get("name") not in ids]
+        if named:
+            targets.extend(_html_anchor_names(tree, named))
+    refs = [
+        ("a[href]", node.attrs.get("href") or _bare_or_xlink(node)) for node in tree.css("a[href]")
+    ]
+    data = PageData(targets=[t for t in targets if t], refs=refs)
     for node in tree.css(_SELECTOR):
         tag = node.tag
         attrs = node.attributes
-        if tag in ("a", "use", "image"):
-            # SVG 2: `href` wins over the older `xlink:href`.
-            name = "href" if "href" in attrs else "xlink:href" if "xlink:href" in attrs else None
-            if name is not None:
-                refs.append(("a[href]" if tag == "a" else f"{tag}[href]", attrs[name] or ""))
+        if tag in ("use", "image"):
+            _svg_reference(tag, attrs, refs)
         elif tag == "meta":
             _meta(attrs, data)
         elif tag == "base":
@@ -95,20 +103,38 @@ def extract(html: bytes | str, *, content_links: bool = False, encoding: bool = 
                 data.base = attrs.get("href")
         elif tag == "form":
             refs.append(("form[action]", attrs["action"] or ""))
-        else:
-            if tag == "link" and _ORIGIN_ONLY_RELS.intersection((attrs.get("rel") or "").split()):
-                continue
-            for name in _URL_ATTRS.get(tag, ()):
-                if name in attrs:  # a bare attribute (`<img src>`) has the value None
-                    refs.append((f"{tag}[{name}]", attrs[name] or ""))
-            srcset_name = _SRCSET_ATTRS.get(tag)
-            srcset = attrs.get(srcset_name) if srcset_name else None
-            if srcset:
-                element = f"{tag}[{srcset_name}]"
-                refs.extend((element, url) for url in parse_srcset(srcset))
+        elif tag != "link" or not _ORIGIN_ONLY_RELS.intersection((attrs.get("rel") or "").split()):
+            _url_attributes(tag, attrs, refs)
     if content_links:
         data.content_hrefs = _content_hrefs(tree)
     return data
+
+
+def _bare_or_xlink(node: LexborNode) -> str:
+    """The href of an <a> whose `href` read as None: a bare `<a href>` (empty), or an SVG
+    `<a xlink:href>`, which lexbor's `[href]` matches by its local name."""
+    attrs = node.attributes
+    if "href" in attrs:
+        return attrs["href"] or ""
+    return attrs.get("xlink:href") or ""
+
+
+def _svg_reference(tag: str, attrs: dict[str, str | None], refs: list[tuple[str, str]]) -> None:
+    # SVG 2: `href` wins over the older `xlink:href`.
+    name = "href" if "href" in attrs else "xlink:href" if "xlink:href" in attrs else None
+    if name is not None:
+        refs.append((f"{tag}[href]", attrs[name] or ""))
+
+
+def _url_attributes(tag: str, attrs: dict[str, str | None], refs: list[tuple[str, str]]) -> None:
+    for name in _URL_ATTRS.get(tag, ()):
+        if name in attrs:  # a bare attribute (`<img src>`) has the value None
+            refs.append((f"{tag}[{name}]", attrs[name] or ""))
+    srcset_name = _SRCSET_ATTRS.get(tag)
+    srcset = attrs.get(srcset_name) if srcset_name else None
+    if srcset:
+        element = f"{tag}[{srcset_name}]"
+        refs.extend((element, url) for url in parse_srcset(srcset))
 
 
 def _meta(attrs: dict[str, str | None], data: PageData) -> None:
@@ -120,7 +146,7 @@ def _meta(attrs: dict[str, str | None], data: PageData) -> None:
         data.refs.append(("meta[refresh]", url))
 
 
-def _html_anchor_names(tree: LexborHTMLParser, named: list) -> list[str]:
+def _html_anchor_names(tree: LexborHTMLParser, named: list[LexborNode]) -> list[str]:
     """`name` values of <a> elements in the HTML namespace only (HTML standard: "an a element
     that has a name attribute"). lexbor's CSS matching ignores namespaces, so the SVG and
     MathML <a> elements are found and removed by their ancestors."""

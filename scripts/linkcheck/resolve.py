@@ -46,6 +46,7 @@ class Resolver:
         self.address = address
         self.page_index = {page: n for n, page in enumerate(inventory.pages)}
         self._paths: dict[str, Target] = {}
+        self._absolute_urls: dict[str, tuple[Target, str | None]] = {}
 
     def page_url(self, page: str) -> str:
         """The URL path readers use for a page file: x/index.html -> /prefix/x/."""
@@ -117,8 +118,16 @@ class Resolver:
         if "?" in rest:
             rest = rest.partition("?")[0]
         if ":" in rest or rest.startswith("//"):
-            target = self.resolve(value, ancestors[0], page, document)
-            return target._replace(fragment=None), target.fragment
+            # Absolute URLs do not depend on the page: resolve each once per process.
+            hit = self._absolute_urls.get(value)
+            if hit is None:
+                target = self.resolve(value, ancestors[0], page, document)
+                hit = (target._replace(fragment=None), target.fragment)
+                if target.kind != "empty-link" and scheme_of(value) is not None:
+                    if len(self._absolute_urls) >= _PATH_CACHE_SIZE:
+                        self._absolute_urls.clear()
+                    self._absolute_urls[value] = hit
+            return hit
         if not rest:
             path = document
         elif rest[0] == "/":
@@ -131,12 +140,15 @@ class Resolver:
             path = ancestors[min(up, len(ancestors) - 1)] + rest[start:]
         if "/." in path or "/%2" in path:
             path = normalize_path(path)
+        return self._locate_cached(path), fragment if hash_mark else None
+
+    def _locate_cached(self, path: str) -> Target:
         target = self._paths.get(path)
         if target is None:
             if len(self._paths) >= _PATH_CACHE_SIZE:
                 self._paths.clear()
             target = self._paths[path] = self._locate(path)
-        return target, fragment if hash_mark else None
+        return target
 
     def resolve_external_base(self, value: str, base_url: str) -> Target:
         """Resolve against a <base href> on another origin: every relative link is external."""
@@ -156,7 +168,9 @@ class Resolver:
             return Target(EXTERNAL, url.partition("#")[0])
         _, hash_mark, fragment = url.partition("#")
         path = own.partition("?")[0].replace("\\", "/")
-        return self._locate(normalize_path(path))._replace(fragment=fragment if hash_mark else None)
+        return self._locate_cached(normalize_path(path))._replace(
+            fragment=fragment if hash_mark else None
+        )
 
     def _locate(self, path: str) -> Target:
         """The target of an absolute, normalized URL path (no query, no fragment)."""

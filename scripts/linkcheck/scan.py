@@ -126,7 +126,24 @@ def _resolve_refs(
     cache: dict[str, tuple[Target, str | None]] = {}
     edges: set[int] = set()
     findings = result.findings
+    fast_fragments = external_base is None and document == resolver.address.prefix + page
     for element, value in refs:
+        if (
+            fast_fragments
+            and value[:1] == "#"
+            and value[-1] > " "
+            and "\n" not in value
+            and "\t" not in value
+            and "\r" not in value
+        ):
+            # A same-page fragment (table of contents, heading and code-line anchors): the
+            # most common reference of all, checked here without resolving anything.
+            fragment = value[1:]
+            if fragment and fragment not in own and not fragment_matches(fragment, own):
+                findings.append(
+                    _missing_anchor(resolver, page, Target(PAGE, page, fragment), value, element)
+                )
+            continue
         hit = cache.get(value)
         if hit is None:
             if external_base is not None:

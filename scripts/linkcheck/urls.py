@@ -176,6 +176,9 @@ class SiteAddress:
     prefix: str = "/"  # always starts and ends with "/"
     hosts: frozenset[str] = frozenset()  # lower-cased host[:port] of the site's own URL
 
+    # "https://host/prefix/" and "http://host/prefix/": own URLs as they are usually written
+    starts: tuple[str, ...] = ()
+
     @classmethod
     def parse(cls, base_url: str) -> SiteAddress:
         """From `--base-url`: a path such as `/guide/` or a full URL such as site_url."""
@@ -188,12 +191,21 @@ class SiteAddress:
         else:
             path = base_url
         path = unquote(normalize_path("/" + path.lstrip("/")))
-        return cls(prefix=path if path.endswith("/") else path + "/", hosts=hosts)
+        prefix = path if path.endswith("/") else path + "/"
+        starts = tuple(
+            f"{scheme}://{host}{prefix}" for host in sorted(hosts) for scheme in ("https", "http")
+        )
+        return cls(prefix=prefix, hosts=hosts, starts=starts)
 
     def own_path(self, url: str) -> str | None:
         """The path (and query) of an absolute URL into this site (http or https), else None."""
         if not self.hosts:
             return None
+        for start in self.starts:  # the usual spelling, without parsing the whole URL
+            if url.startswith(start) and not url.startswith("/", len(start)):
+                rest = url[len(start) :].partition("#")[0]
+                if "/." not in "/" + rest and "/%2" not in "/" + rest:
+                    return self.prefix + rest
         parts = urlsplit(url)
         if _host_key(parts.scheme, parts.netloc) not in self.hosts:
             return None

@@ -77,7 +77,9 @@ def test_extract_targets_and_references() -> None:
     data = extract(
         '<html><head><base href="/x/"><link rel="preconnect" href="https://cdn.example">'
         '<link rel="icon" href="i.png"><meta http-equiv="REFRESH" content="0;url=new/"></head>'
-        '<body><h1 id="t">T</h1><a name="n"></a><svg><use href="#s"/><symbol id="s"/></svg>'
+        '<body><h1 id="t">T</h1><a name="n"></a><svg><use href="#s"/><symbol id="s"/>'
+        '<a xlink:href="svg-old/">o</a><a href="svg-new/" xlink:href="ignored/">n</a></svg>'
+        '<a xlink:href="not-a-link-in-html/">x</a><a href>bare</a>'
         '<noscript><a href="ns/">no script</a></noscript>'
         '<video src="v.mp4" poster="p.jpg"></video><object data="o.pdf"></object>'
         '<img src="a.png" srcset="a.png 1x, b.png 2x"></body></html>'
@@ -86,10 +88,14 @@ def test_extract_targets_and_references() -> None:
     assert data.base == "/x/"
     assert data.refresh == "new/"
     assert data.refs == [
+        # <a href> first, in document order; an HTML <a xlink:href> is no link at all.
+        ("a[href]", "svg-old/"),
+        ("a[href]", "svg-new/"),
+        ("a[href]", ""),
+        ("a[href]", "ns/"),
         ("link[href]", "i.png"),
         ("meta[refresh]", "new/"),
         ("use[href]", "#s"),
-        ("a[href]", "ns/"),
         ("video[src]", "v.mp4"),
         ("video[poster]", "p.jpg"),
         ("object[data]", "o.pdf"),
