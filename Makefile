@@ -16,7 +16,7 @@ SITE_DIR := site
 # Zensical"), so the project's own commands silence it.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help venv serve build test clean chromium check lint review-report links bench bench-links
+.PHONY: help venv serve build test clean chromium check lint review-report links bench bench-links bench-check
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | \
@@ -72,7 +72,10 @@ $(BENCH_STAMP): bench/requirements.lock
 bench-links: $(STAMP) $(BENCH_STAMP) ## Time the link checker against lychee and LinkChecker
 	$(BIN)/python bench/linkcheck/run.py --tools $(BENCH_VENV)/bin
 
-bench: bench-links ## Run the benchmarks (results in bench/RESULTS.md)
+bench-check: $(STAMP) ## Time make check on this site and with 100, 1,000 and 3,000 more pages
+	$(BIN)/python bench/check/run.py
+
+bench: bench-links bench-check ## Run the benchmarks (results in bench/RESULTS.md)
 
 chromium: ## Make sure Debian's Chromium is there for the browser tests
 	@bash scripts/ensure_chromium.sh
