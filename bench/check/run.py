@@ -1,0 +1,213 @@
+"""How long `make check` takes on this site, and how that grows with generated pages.
+
+For each size, a copy of the repository gets that many extra pages (prose,
+headings, lists, macro calls, links and anchors between them, all in the
+navigation), then `scripts/check.py --timings` runs in the copy. A plain
+`mkdocs build --strict` of the same copy is timed beside it: the build is the
+floor any check has to pay, so the ratio shows what the other checks add.
+Writes the "make check" section of bench/RESULTS.md (other sections of that
+file are left as they are).
+
+Usage: python bench/check/run.py [--sizes 100 1000 3000] [--repeat 3] [--results FILE]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import platform
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO))
+
+from tests.editors.workspace import make_copy  # noqa: E402
+
+RESULTS = REPO / "bench" / "RESULTS.md"
+SECTION = "## make check"
+STEP_RE = re.compile(r"^\s+(?P<step>\w+)\s+(?P<seconds>[\d.]+) s$")
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+@dataclass
+class Measure:
+    pages: int  # generated pages added to the site's own
+    site_pages: int
+    check: list[float] = field(default_factory=list)
+    build: list[float] = field(default_factory=list)
+    steps: dict[str, float] = field(default_factory=dict)
+
+
+def word_for(index: int) -> str:
+    """A page's name in letters: prose on these pages must not show digits."""
+    word = ""
+    index += 26 * 26  # at least three letters
+    while index:
+        index, rest = divmod(index, 26)
+        word = LETTERS[rest] + word
+    return word
+
+
+def page_text(index: int, total: int) -> str:
+    """One generated page: front matter, headings, prose, a list, macros and links."""
+    name = word_for(index)
+    after = (index + 1) % total
+    before = (index - 1) % total
+    return f"""---
+title: Practice page {name}
+description: A generated page used to measure how the checks grow with the size of the site.
+reviewed: 2026-11-24
+review_due: 2027-05-24
+sources: [fava-2018, oxford-health-ketamine]
+---
+
+# Practice page {name}
+
+This page stands in for a real page of the guide.
+It has the same parts: prose, sections, a list, figures from the data and links.
+
+## What the studies found
+
+Of people with treatment-resistant depression, the number who respond is {{{{ fact("trd_response") }}}}.
+One service reports this for its own patients {{{{ cite("oxford-health-ketamine") }}}}.
+
+- Read about {{{{ xref("dosage", "how doses are worked out") }}}}.
+- Read about {{{{ xref("side-effects", "side effects") }}}}.
+- See the [next practice page](page-{after:05d}.md#what-the-studies-found).
+- See the [previous practice page](page-{before:05d}.md).
+
+## What happens next
+
+A clinician talks through the choices with you.
+They check your health before each session and watch you during it.
+You go back to [the top of this page](#practice-page-{name}) to read it again.
+
+## Where this comes from
+
+{{{{ cite("fava-2018") }}}}
+"""
+
+
+def add_pages(repo: Path, count: int) -> None:
+    """Write `count` generated pages under docs/practice/ and list them in the navigation."""
+    folder = repo / "docs" / "practice"
+    folder.mkdir(parents=True, exist_ok=True)
+    nav = ["  - Practice pages:"]
+    for index in range(count):
+        (folder / f"page-{index:05d}.md").write_text(page_text(index, count), encoding="utf-8")
+        nav.append(f"      - Practice page {word_for(index)}: practice/page-{index:05d}.md")
+    config = repo / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8").rstrip("\n")
+    if not text.split("\nnav:\n", 1)[1].strip().startswith("- "):
+        raise SystemExit("mkdocs.yml: nav is no longer the last block; update add_pages()")
+    config.write_text(text + "\n" + "\n".join(nav) + "\n", encoding="utf-8")
+
+
+def run(argv: list[str], cwd: Path) -> tuple[float, subprocess.CompletedProcess[str]]:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
+    started = time.perf_counter()
+    result = subprocess.run(argv, cwd=cwd, env=env, capture_output=True, text=True, check=False)
+    return time.perf_counter() - started, result
+
+
+def measure(repo: Path, pages: int, repeat: int) -> Measure:
+    site_pages = len(list((repo / "docs").rglob("*.md")))
+    result = Measure(pages, site_pages)
+    steps: dict[str, list[float]] = {}
+    for _ in range(repeat):
+        seconds, done = run([sys.executable, "scripts/check.py", "--timings"], repo)
+        if done.returncode != 0:
+            raise SystemExit(f"make check found problems at {pages} pages:\n{done.stdout[:2000]}")
+        result.check.append(seconds)
+        for line in done.stderr.splitlines():
+            match = STEP_RE.match(line)
+            if match:
+                steps.setdefault(match["step"], []).append(float(match["seconds"]))
+        with tempfile.TemporaryDirectory() as site:
+            argv = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", site]
+            seconds, done = run(argv, repo)
+            if done.returncode != 0:
+                raise SystemExit(f"mkdocs build failed at {pages} pages:\n{done.stderr[-2000:]}")
+            result.build.append(seconds)
+    result.steps = {step: statistics.median(values) for step, values in steps.items()}
+    return result
+
+
+def render(results: list[Measure], repeat: dict[int, int]) -> str:
+    base = statistics.median(results[0].check)
+    cpus = os.cpu_count()
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    lines = [
+        SECTION,
+        "",
+        f"`python bench/check/run.py` ({dt.date.today().isoformat()}; Python "
+        f"{platform.python_version()}, {cpus} CPUs, load average {load} at the end).",
+        "Wall-clock seconds, median of the runs shown; `mkdocs build` is a plain strict build of",
+        "the same copy, timed in the same run, and the steps are those `--timings` reports (they",
+        "overlap: the lints run while the site builds).",
+        "",
+        "| pages | runs | make check | vs. this site | mkdocs build | check / build "
+        "| data | build | links | markdown | yaml | spelling |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for r in results:
+        check = statistics.median(r.check)
+        build = statistics.median(r.build)
+        step = [f"{r.steps.get(name, 0):.2f}" for name in STEP_NAMES]
+        label = f"{r.site_pages} (this site)" if r.pages == 0 else f"{r.site_pages}"
+        lines.append(
+            f"| {label} | {repeat[r.pages]} | {check:.2f} | {check / base:.1f}x | {build:.2f} "
+            f"| {check / build:.2f} | " + " | ".join(step) + " |"
+        )
+    lines.append("")
+    return "\n".join(lines)
+
+
+STEP_NAMES = ("data", "build", "links", "markdown", "yaml", "spelling")
+
+
+def write_section(results_file: Path, text: str) -> None:
+    """Replace the "make check" section of RESULTS.md, keeping every other section."""
+    current = (
+        results_file.read_text(encoding="utf-8") if results_file.is_file() else "# Benchmarks\n"
+    )
+    pattern = re.compile(rf"^{re.escape(SECTION)}\n.*?(?=^## |\Z)", re.S | re.M)
+    block = text + "\n"
+    if pattern.search(current):
+        updated = pattern.sub(lambda _: block, current)
+    else:
+        updated = current.rstrip("\n") + "\n\n" + block
+    results_file.write_text(updated.rstrip("\n") + "\n", encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 3000])
+    parser.add_argument("--repeat", type=int, default=3, help="runs per size up to 100 pages")
+    parser.add_argument("--results", type=Path, default=RESULTS, help="the file to update")
+    args = parser.parse_args(argv)
+    results, repeats = [], {}
+    with tempfile.TemporaryDirectory(prefix="bench-check-") as temp:
+        for pages in [0, *args.sizes]:
+            # Large sites take minutes per run; one run each keeps the benchmark usable.
+            repeats[pages] = args.repeat if pages <= 100 else 1
+            repo = make_copy(Path(temp) / f"site-{pages}")
+            add_pages(repo, pages)
+            print(f"make check with {pages} generated pages...", file=sys.stderr, flush=True)
+            results.append(measure(repo, pages, repeats[pages]))
+    text = render(results, repeats)
+    print(text)
+    write_section(args.results, text)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
