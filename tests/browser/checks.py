@@ -188,7 +188,7 @@ def _chart(chart: dict) -> list[str]:
     name = f"chart {chart['id']}"
     problems = []
     if not chart["name"]:
-        problems.append(f"{name} has no accessible name (aria-labelledby or aria-label)")
+        problems.append(f"{name} has no accessible name (aria-labelledby, aria-label or title)")
     if not chart["shown"]:
         problems.append(f"{name} is not visible")
     problems += [f"{name}: text {text!r} runs outside the chart's box" for text in chart["cut"]]

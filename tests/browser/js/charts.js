@@ -42,8 +42,9 @@
 
   return [...document.querySelectorAll("article svg[role='img']")].map((svg) => {
     const ids = (svg.getAttribute("aria-labelledby") || "").split(/\s+/).filter(Boolean);
+    // The accessible name, in the order browsers compute it for role="img".
     const name = ids.map((id) => text(document.getElementById(id))).join(" ").trim()
-      || svg.getAttribute("aria-label") || "";
+      || svg.getAttribute("aria-label") || text(svg.querySelector(":scope > title"));
     const box = svg.getBoundingClientRect();
     const bg = background(svg);
     const bars = [];
