@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -195,8 +196,19 @@ def _macro_message(text: str) -> str:
     kind, message = error["kind"], error["message"].strip()
     undefined = re.fullmatch(r"'([^']+)' is undefined", message)
     if undefined:
-        return f"unknown macro or variable '{undefined[1]}': check its spelling in CONTRIBUTING.md"
+        return f"unknown macro or variable '{undefined[1]}'{_did_you_mean(undefined[1])}"
     return message if kind in ("KeyError", "ValueError", "LookupError") else f"{kind}: {message}"
+
+
+def _did_you_mean(name: str) -> str:
+    """The public macros closest to a misspelled name, from the macros module's own list."""
+    try:
+        from scripts.render.api import PUBLIC_MACROS
+    except ImportError:  # a copy without the renderers still gets the rest of the message
+        PUBLIC_MACROS = ()
+    near = difflib.get_close_matches(name, PUBLIC_MACROS, n=3, cutoff=0.6)
+    hint = f": did you mean {' or '.join(near)}?" if near else ""
+    return hint + " (the macros are listed in data/README.md)"
 
 
 def _page_read_error(match: re.Match[str], context: _Context) -> list[Finding]:

@@ -80,7 +80,8 @@ def test_macro_error_points_at_the_page_line_after_the_front_matter(site: Path) 
     (finding,) = build.parse_log(MACRO_ERROR, site)
     # Template line 4 is file line 9: front matter takes lines 1-4, a blank line follows.
     assert finding.text() == (
-        "docs/index.md:9: unknown macro or variable 'tabel': check its spelling in CONTRIBUTING.md"
+        "docs/index.md:9: unknown macro or variable 'tabel': did you mean table? "
+        "(the macros are listed in data/README.md)"
     )
 
 
