@@ -98,6 +98,8 @@ You go back to [the top of this page](#practice-page-{name}) to read it again.
 
 def add_pages(repo: Path, count: int) -> None:
     """Write `count` generated pages under docs/practice/ and list them in the navigation."""
+    if count == 0:
+        return
     folder = repo / "docs" / "practice"
     folder.mkdir(parents=True, exist_ok=True)
     nav = ["  - Practice pages:"]
