@@ -46,7 +46,7 @@ class Resolver:
         self.address = address
         self.page_index = {page: n for n, page in enumerate(inventory.pages)}
         self._paths: dict[str, Target] = {}
-        self._absolute_urls: dict[str, tuple[Target, str | None]] = {}
+        self._refs: dict[tuple[str, str], tuple[Target, str | None]] = {}
 
     def page_url(self, page: str) -> str:
         """The URL path readers use for a page file: x/index.html -> /prefix/x/."""
@@ -100,8 +100,10 @@ class Resolver:
         plain relative references that make up nearly every link of a generated site.
 
         Leading `../` segments are applied by picking an ancestor of the base, which is what
-        dot-segment removal does for them; anything unusual (a scheme, whitespace,
-        backslashes, other dot segments) takes the general path.
+        dot-segment removal does for them. The result then depends only on that ancestor and
+        the rest of the reference, so it is remembered under those two: the navigation links
+        repeated on every page of a section are resolved once. Anything unusual (a scheme,
+        whitespace, backslashes, other dot segments) takes the general path.
         """
         if (
             not value
@@ -112,35 +114,37 @@ class Resolver:
             or "\t" in value
             or "\r" in value
         ):
-            target = self.resolve(value, ancestors[0], page, document)
-            return target._replace(fragment=None), target.fragment
-        rest, hash_mark, fragment = value.partition("#")
-        if "?" in rest:
-            rest = rest.partition("?")[0]
-        if ":" in rest or rest.startswith("//"):
-            # Absolute URLs do not depend on the page: resolve each once per process.
-            hit = self._absolute_urls.get(value)
-            if hit is None:
-                target = self.resolve(value, ancestors[0], page, document)
-                hit = (target._replace(fragment=None), target.fragment)
-                if target.kind != "empty-link" and scheme_of(value) is not None:
-                    if len(self._absolute_urls) >= _PATH_CACHE_SIZE:
-                        self._absolute_urls.clear()
-                    self._absolute_urls[value] = hit
+            return self._general(value, ancestors[0], page, document)
+        dots = len(value) - len(value.lstrip("./"))
+        up = dots // 3
+        if dots and (dots % 3 or value[:dots] != "../" * up):
+            return self._general(value, ancestors[0], page, document)
+        rest = value[dots:]
+        key = (ancestors[min(up, len(ancestors) - 1)], rest)
+        hit = self._refs.get(key)
+        if hit is not None:
             return hit
-        if not rest:
-            path = document
-        elif rest[0] == "/":
-            path = rest
+        path_part, hash_mark, fragment = rest.partition("#")
+        path_part = path_part.partition("?")[0]
+        if not path_part and not dots:
+            return self._general(value, ancestors[0], page, document)  # this very document
+        if ":" in path_part or path_part.startswith("//"):
+            hit = self._general(value, ancestors[0], page, document)
         else:
-            start = up = 0
-            while rest.startswith("../", start):
-                start += 3
-                up += 1
-            path = ancestors[min(up, len(ancestors) - 1)] + rest[start:]
-        if "/." in path or "/%2" in path:
-            path = normalize_path(path)
-        return self._locate_cached(path), fragment if hash_mark else None
+            path = path_part if path_part.startswith("/") else key[0] + path_part
+            if "/." in path or "/%2" in path:
+                path = normalize_path(path)
+            hit = (self._locate_cached(path), fragment if hash_mark else None)
+        if len(self._refs) >= _PATH_CACHE_SIZE:
+            self._refs.clear()
+        self._refs[key] = hit
+        return hit
+
+    def _general(
+        self, value: str, base: str, page: str, document: str
+    ) -> tuple[Target, str | None]:
+        target = self.resolve(value, base, page, document)
+        return target._replace(fragment=None), target.fragment
 
     def _locate_cached(self, path: str) -> Target:
         target = self._paths.get(path)

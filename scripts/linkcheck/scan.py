@@ -123,10 +123,10 @@ def _resolve_refs(
     if base_href is not None:
         base, document, external_base = _apply_base(resolver, page, base, base_href)
     ancestors = resolver.ancestors(base)
-    cache: dict[str, tuple[Target, str | None]] = {}
     edges: set[int] = set()
     findings = result.findings
     fast_fragments = external_base is None and document == resolver.address.prefix + page
+    resolve_fast = resolver.resolve_fast
     for element, value in refs:
         if (
             fast_fragments
@@ -144,15 +144,11 @@ def _resolve_refs(
                     _missing_anchor(resolver, page, Target(PAGE, page, fragment), value, element)
                 )
             continue
-        hit = cache.get(value)
-        if hit is None:
-            if external_base is not None:
-                target = resolver.resolve_external_base(value, external_base)
-                hit = (target, target.fragment)
-            else:
-                hit = resolver.resolve_fast(value, ancestors, page, document)
-            cache[value] = hit
-        target, fragment = hit
+        if external_base is not None:
+            target = resolver.resolve_external_base(value, external_base)
+            fragment = target.fragment
+        else:
+            target, fragment = resolve_fast(value, ancestors, page, document)
         kind = target.kind
         if kind == PAGE:
             target_index = target.index
