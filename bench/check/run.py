@@ -34,7 +34,25 @@ from tests.editors.workspace import make_copy  # noqa: E402
 RESULTS = REPO / "bench" / "RESULTS.md"
 SECTION = "## make check"
 STEP_RE = re.compile(r"^\s+(?P<step>\w+)\s+(?P<seconds>[\d.]+) s$")
-LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+# About 60 x 60 names: enough for 3,500 pages, all real words.
+ADJECTIVES = _words(
+    "amber azure bright brisk calm clear cool crisp dark deep dry early east fair fast "
+    "fine firm fresh gentle gold green grey high kind large late light long loud low mild "
+    "misty new north old open pale plain proud quick quiet rapid red rich round shy silver "
+    "slow small soft south still sunny swift tall warm west white wide wild young"
+)
+NOUNS = _words(
+    "acorn alder apple ash aspen bay beech birch bramble brook cedar cherry clover cove "
+    "creek daisy dale elm fern field fir forest glade grove hazel heath hill holly iris "
+    "ivy lake larch laurel lily maple meadow moss oak orchard pine plum pond poplar reed "
+    "ridge river rose rowan sage spruce stone stream thistle valley willow wood yarrow yew"
+)
 
 
 @dataclass
@@ -47,13 +65,9 @@ class Measure:
 
 
 def word_for(index: int) -> str:
-    """A page's name in letters: prose on these pages must not show digits."""
-    word = ""
-    index += 26 * 26  # at least three letters
-    while index:
-        index, rest = divmod(index, 26)
-        word = LETTERS[rest] + word
-    return word
+    """A page's name in plain words: prose on these pages must show no digits or typos."""
+    first, second = divmod(index, len(NOUNS))
+    return f"{ADJECTIVES[first % len(ADJECTIVES)]} {NOUNS[second]}"
 
 
 def page_text(index: int, total: int) -> str:
@@ -76,7 +90,7 @@ It has the same parts: prose, sections, a list, figures from the data and links.
 
 ## What the studies found
 
-Of people with treatment-resistant depression, the number who respond is {{{{ fact("trd_response") }}}}.
+Of people with this kind of depression, the number who respond is {{{{ fact("trd_response") }}}}.
 One service reports this for its own patients {{{{ cite("oxford-health-ketamine") }}}}.
 
 - Read about {{{{ xref("dosage", "how doses are worked out") }}}}.
@@ -88,7 +102,7 @@ One service reports this for its own patients {{{{ cite("oxford-health-ketamine"
 
 A clinician talks through the choices with you.
 They check your health before each session and watch you during it.
-You go back to [the top of this page](#practice-page-{name}) to read it again.
+You go back to [the top of this page](#practice-page-{name.replace(" ", "-")}) to read it again.
 
 ## Where this comes from
 
