@@ -31,7 +31,7 @@ $(STAMP): $(LOCK)
 	@touch $@
 
 serve: $(STAMP) ## Build and serve the live preview on http://127.0.0.1:8000
-	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+	$(BIN)/python scripts/preview.py --strict --dev-addr 127.0.0.1:8000
 
 # site_url comes from mkdocs.yml (and SITE_URL); the sources and rules are named here so a
 # missing file is an error rather than a check quietly skipped.
