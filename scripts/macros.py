@@ -29,6 +29,7 @@ from scripts.data.datasets import DATASETS  # noqa: E402
 from scripts.data.errors import UnknownNameError  # noqa: E402
 from scripts.data.frontmatter import check_pages  # noqa: E402
 from scripts.data.includes import check_include_yaml  # noqa: E402
+from scripts.data.template_names import check_template_names  # noqa: E402
 from scripts.render.api import PUBLIC_MACROS, SiteMacros  # noqa: E402
 from scripts.render.boxes import abbreviations  # noqa: E402
 
@@ -54,13 +55,25 @@ def define_env(env: MacrosPlugin) -> None:
     macros = SiteMacros(data, lambda: env.page.file.src_uri, env.conf["use_directory_urls"])
     for name in PUBLIC_MACROS:
         env.macro(stop_build_on_data_error(getattr(macros, name), env), name)
+    try:
+        check_template_names(Path(env.conf["docs_dir"]), _defined_names(env))
+    except DataError as error:
+        raise PluginError(str(error)) from None
+
+
+def _defined_names(env: MacrosPlugin) -> set[str]:
+    """Every name define_env knows a page may use: our macros and the plugin's variables."""
+    return set(env.macros) | set(env.variables)
 
 
 def stop_build_on_data_error(macro: Callable[..., str], env: MacrosPlugin) -> Callable[..., str]:
-    """Turn a DataError raised while a page renders into one error line and exit code 1.
+    """Report a DataError raised while a page renders as one error line, and render nothing.
 
-    mkdocs-macros catches every Exception from a macro and prints a traceback;
-    SystemExit passes through it, so the reader of the log sees only our message.
+    Raising would reach mkdocs-macros, which prints a traceback and, with
+    on_error_fail, calls exit(): that would also stop `mkdocs serve` at an
+    editor's first typo. An error logged instead fails a strict build at its
+    end (exit code 1) and fails only that rebuild of the preview. The page
+    gets no error text either way.
     """
 
     @functools.wraps(macro)
@@ -70,10 +83,10 @@ def stop_build_on_data_error(macro: Callable[..., str], env: MacrosPlugin) -> Ca
         except UnknownNameError as error:
             located = dataclasses.replace(error.problem, line=_line_of(env, error.problem.found))
             log.error(str(located))
-            raise SystemExit(1) from None
+            return ""
         except DataError as error:
             log.error(str(error))
-            raise SystemExit(1) from None
+            return ""
 
     return call
 

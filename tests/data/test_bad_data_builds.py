@@ -206,6 +206,18 @@ CASES: dict[str, tuple[Mutation, str, str, str]] = {
         "source name",
         "fava-2018",
     ),
+    "macro-misspelt-macro": (
+        append("docs/index.md", '{{ tabel("methods") }}'),
+        "docs/index.md",
+        "macro name",
+        "one of table",
+    ),
+    "macro-undefined-variable": (
+        append("docs/index.md", "{{ confg.repo_url }}"),
+        "docs/index.md",
+        "macro name",
+        "config",
+    ),
 }
 
 

@@ -24,7 +24,14 @@ class FakeEnv:
         self.project_dir = str(project)
         self.conf = {"docs_dir": str(project / "docs"), "use_directory_urls": True}
         self.config = {"include_yaml": data_paths()}
-        self.variables = {"facts": [{"raw": True}], "glossary": [], "site_name": "kept"}
+        # What mkdocs-macros has put in the variables by the time define_env runs.
+        self.variables = {
+            "facts": [{"raw": True}],
+            "glossary": [],
+            "site_name": "kept",
+            "config": {},
+            "extra": {},
+        }
         self.macros: dict[str, object] = {}
         source = '# Title\n\nSee {{ table("effects") }}.\n'
         self.page = SimpleNamespace(file=SimpleNamespace(src_uri=page, content_string=source))
@@ -79,15 +86,22 @@ def test_bad_data_becomes_a_plugin_error(project: Path) -> None:
         registrar.define_env(FakeEnv(project))
 
 
-def test_unknown_name_logs_one_line_and_exits(
+def test_unknown_name_logs_one_line_and_renders_nothing(
     project: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
+    """Logged, not raised: strict mode fails the build at its end, and `mkdocs serve` lives on."""
     env = FakeEnv(project)
     registrar.define_env(env)
-    with caplog.at_level(logging.ERROR, logger="mkdocs"), pytest.raises(SystemExit) as stop:
-        env.macros["table"]("effects")
-    assert stop.value.code == 1
+    with caplog.at_level(logging.ERROR, logger="mkdocs"):
+        assert env.macros["table"]("effects") == ""
     assert caplog.messages == [
         "docs/benefits.md:3, field 'table name': found 'effects', expected a table name: "
         "one of immediate_effects"
     ]
+
+
+def test_misspelt_macro_in_a_page_stops_define_env(project: Path) -> None:
+    with (project / "docs/benefits.md").open("a", encoding="utf-8") as handle:
+        handle.write('\n{{ tabel("methods") }}\n')
+    with pytest.raises(PluginError, match=r"docs/benefits\.md:\d+, field 'macro name'.*one of table"):
+        registrar.define_env(FakeEnv(project))

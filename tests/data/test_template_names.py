@@ -1,0 +1,48 @@
+"""Names used in {{ ... }} are checked against what the pages can reach, before rendering."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from scripts.data.errors import UnknownNameError
+from scripts.data.template_names import check_template_names
+
+KNOWN = {"table", "chart", "fact", "config"}
+
+
+def page(tmp_path: Path, body: str) -> Path:
+    (tmp_path / "page.md").write_text(f"---\ntitle: T\nshown: yes\n---\n\n{body}\n", "utf-8")
+    return tmp_path
+
+
+def test_misspelt_macro_is_named_with_its_line_and_nearest_name(tmp_path: Path) -> None:
+    docs = page(tmp_path, 'Intro.\n\n{{ tabel("methods") }}')
+    with pytest.raises(UnknownNameError) as caught:
+        check_template_names(docs, KNOWN)
+    problem = caught.value.problem
+    assert (problem.file, problem.line, problem.found) == ("docs/page.md", 8, "'tabel'")
+    assert "one of table" in problem.expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '{{ table("methods") }} and {{ config.repo_url }}',
+        "{{ page.title }} uses a per-page variable",
+        "{{ shown }} comes from the front matter",
+        "{% set total = 3 %}{{ total }} is defined on the page",
+        "{% raw %}{{ not_a_macro }}{% endraw %} is shown as written",
+        "{{ range(3) | list }} is a Jinja global",
+    ],
+)
+def test_names_the_page_can_reach_pass(tmp_path: Path, body: str) -> None:
+    check_template_names(page(tmp_path, body), KNOWN)
+
+
+def test_line_numbers_survive_raw_blocks(tmp_path: Path) -> None:
+    docs = page(tmp_path, "{% raw %}\n{{ a }}\n{% endraw %}\n{{ nope }}")
+    with pytest.raises(UnknownNameError) as caught:
+        check_template_names(docs, KNOWN)
+    assert caught.value.problem.line == 9
