@@ -121,9 +121,9 @@ def _focus_problem(seen: dict) -> str | None:
     return None
 
 
-def focus_finding(page: Page) -> str | None:
+def focus_finding(page: Page, seen: dict | None = None) -> str | None:
     """Why the focused element's focus is not visible enough, or None when it is."""
-    seen = page.evaluate(probe("focus"))
+    seen = seen or page.evaluate(probe("focus"))
     if seen is None or _focus_problem(seen) is None:
         return None
     # Some controls change on focus (search opens); judge what the reader sees once the
@@ -138,11 +138,28 @@ def focus_findings(page: Page) -> list[str]:
     problems: dict[str, None] = {}
     for _ in range(MAX_TAB_STOPS):
         page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement === document.body"):
-            return list(problems)  # focus has left the page: the walk is complete
-        if problem := focus_finding(page):
+        seen = page.evaluate(probe("focus"))
+        if seen is None:  # focus has left the page: the walk is complete
+            return list(problems)
+        if problem := focus_finding(page, seen):
             problems.setdefault(problem)
     return [*problems, f"Tab never leaves the page after {MAX_TAB_STOPS} stops (a keyboard trap?)"]
+
+
+def skip_link_findings(page: Page) -> list[str]:
+    """The first Tab stop is a visible "Skip to content" link that lands in the article."""
+    page.keyboard.press("Tab")
+    first = page.evaluate(
+        "document.activeElement.matches('a.md-skip') && document.activeElement.textContent.trim()"
+    )
+    if first != "Skip to content":
+        return ["the first Tab stop is not a 'Skip to content' link"]
+    findings = [f"skip link: {problem}"] if (problem := focus_finding(page)) else []
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    if not page.evaluate("!!document.activeElement?.closest('article')"):
+        findings.append("after the skip link, the next Tab stop is not in the article")
+    return findings
 
 
 def print_findings(page: Page) -> list[str]:

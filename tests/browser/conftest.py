@@ -85,7 +85,7 @@ def screenshot_dir(request: pytest.FixtureRequest) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     if "PYTEST_XDIST_WORKER" not in os.environ:
         # A fresh set per run, so a renamed page leaves no stale picture behind.
-        for old in folder.glob("*.png"):
+        for old in [*folder.glob("*.png"), *folder.glob("*.jpg")]:
             old.unlink()
     request.config.stash[SCREENSHOTS_KEY] = folder.resolve()
     return folder
@@ -96,5 +96,5 @@ def pytest_terminal_summary(
 ) -> None:
     folder = config.stash.get(SCREENSHOTS_KEY, None)
     if folder is not None:
-        count = len(list(folder.glob("*.png")))
+        count = len(list(folder.glob("*.jpg")))
         terminalreporter.write_line(f"browser screenshots ({count}): {folder}")

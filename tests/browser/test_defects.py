@@ -23,6 +23,7 @@ from tests.browser.checks import (
     phone_findings,
     print_findings,
     report,
+    skip_link_findings,
 )
 from tests.browser.site_server import SiteServer
 from tests.browser.visit import PHONE, Guard
@@ -166,6 +167,19 @@ def test_invisible_focus_is_caught(broken_site: Path, guards: dict[str, Guard]) 
     with guards["light"].visit(url, label) as visit:
         findings = focus_findings(visit.page)
     assert_caught(findings, label, "no focus indicator (outline or shadow) on a.md-skip")
+
+
+def test_missing_skip_link_is_caught(broken_site: Path, guards: dict[str, Guard]) -> None:
+    url = break_page(
+        broken_site,
+        "article",
+        "skip",
+        lambda html: re.sub(r'<a href="#[^"]*" class="md-skip">.*?</a>', "", html, flags=re.S),
+    )
+    label = "broken-skip (no skip link)"
+    with guards["light"].visit(url, label) as visit:
+        findings = skip_link_findings(visit.page)
+    assert_caught(findings, label, "the first Tab stop is not a 'Skip to content' link")
 
 
 def test_chart_that_disagrees_with_its_table_is_caught(

@@ -1,4 +1,6 @@
-"""The keyboard alone: skip link, palette toggle, search and navigation, on a desktop and a phone.
+"""The keyboard alone: palette toggle, search and navigation, on a desktop and a phone.
+
+(The skip link and the Tab walk run on every page in test_pages.py.)
 
 Each test that changes the palette or opens panels gets a context of its own, so what it
 changes (Material keeps the palette in localStorage) never leaks into other tests.
@@ -13,7 +15,7 @@ from playwright.sync_api import Browser, Page
 
 from tests.browser.checks import focus_finding, load_findings, report
 from tests.browser.conftest import new_guard
-from tests.browser.site_pages import SITE_PAGES, page_for
+from tests.browser.site_pages import page_for
 from tests.browser.site_server import SiteServer
 from tests.browser.visit import DESKTOP, PHONE, Guard, palette_of
 
@@ -51,30 +53,6 @@ def path_of(page: Page) -> str:
     return page.evaluate("location.pathname")
 
 
-def test_every_page_has_a_working_skip_link(guards: dict[str, Guard]) -> None:
-    failures = []
-    for site_page in SITE_PAGES:
-        with guards["light"].visit(site_page.path, site_page.label) as visit:
-            page = visit.page
-            page.keyboard.press("Tab")
-            first = page.evaluate(
-                "document.activeElement.matches('a.md-skip') "
-                "&& document.activeElement.textContent.trim()"
-            )
-            if first != "Skip to content":
-                failures.append(f"{site_page.label}: the first Tab stop is not 'Skip to content'")
-                continue
-            if problem := focus_finding(page):
-                failures.append(f"{site_page.label}: skip link: {problem}")
-            page.keyboard.press("Enter")
-            page.keyboard.press("Tab")
-            if not page.evaluate("!!document.activeElement.closest('article')"):
-                failures.append(
-                    f"{site_page.label}: after the skip link, Tab is not in the article"
-                )
-    assert not failures, "\n".join(failures)
-
-
 @pytest.mark.parametrize("width", WIDTHS)
 def test_palette_toggle_works_with_the_keyboard(fresh: Guard, width: str) -> None:
     label = f"home page palette toggle [{width}]"
@@ -98,7 +76,7 @@ def test_search_works_with_the_keyboard_alone(fresh: Guard, width: str) -> None:
         page = visit.page
         if width == "phone":
             # Below 60em search hides behind the header's search button.
-            tab_to(page, ".md-header__button[for='__search']", "the search button", label)
+            tab_to(page, "button.kt-header-search", "the search button", label)
             page.keyboard.press("Space")
             assert page.evaluate("document.activeElement.matches('.md-search__input')"), (
                 f"{label}: Space on the search button did not put the cursor in the search box"
@@ -124,7 +102,7 @@ def test_navigation_works_with_the_keyboard_alone(fresh: Guard, width: str) -> N
     with fresh.visit("/", label, viewport=WIDTHS[width]) as visit:
         page = visit.page
         if width == "phone":
-            tab_to(page, ".md-header__button[for='__drawer']", "the menu button", label)
+            tab_to(page, "button.kt-header-menu", "the menu button", label)
             page.keyboard.press("Enter")
             assert page.evaluate("document.getElementById('__drawer').checked"), (
                 f"{label}: Enter on the menu button did not open the navigation"
