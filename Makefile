@@ -16,7 +16,7 @@ SITE_DIR := site
 # Zensical"), so the project's own commands silence it.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help venv serve build test clean chromium check lint review-report links bench bench-links bench-check
+.PHONY: help venv serve build test clean chromium check lint review-report links bench bench-links bench-check bench-lighthouse
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | \
@@ -75,7 +75,18 @@ bench-links: $(STAMP) $(BENCH_STAMP) ## Time the link checker against lychee and
 bench-check: $(STAMP) ## Time make check on this site and with 100, 1,000 and 3,000 more pages
 	$(BIN)/python bench/check/run.py
 
-bench: bench-links bench-check ## Run the benchmarks (results in bench/RESULTS.md)
+# Lighthouse is pinned in bench/lighthouse/package-lock.json and installed by `npm ci` into
+# bench/lighthouse/node_modules (ignored by git); it uses Debian's Chromium, never its own.
+LIGHTHOUSE_STAMP := bench/lighthouse/node_modules/.installed
+
+$(LIGHTHOUSE_STAMP): bench/lighthouse/package-lock.json
+	cd bench/lighthouse && npm ci --no-audit --no-fund --ignore-scripts
+	@touch $@
+
+bench-lighthouse: $(STAMP) $(LIGHTHOUSE_STAMP) chromium ## Lighthouse scores and first-visit bytes of every page
+	CHROME_PATH=/usr/bin/chromium $(BIN)/python bench/lighthouse/run.py
+
+bench: bench-links bench-check bench-lighthouse ## Run the benchmarks (results in bench/RESULTS.md)
 
 chromium: ## Make sure Debian's Chromium is there for the browser tests
 	@bash scripts/ensure_chromium.sh
