@@ -26,13 +26,12 @@ from .urls import parse_refresh, parse_srcset
 # already there, so the references and targets found are the same (checked on every page of
 # the benchmark sites, the fixtures and this site).
 _PARSE_OPTIONS = LexborDocumentOptions.WO_EVENTS
-# Every element but <a> that carries a reference; one selector per element name, so none can
-# match twice (lexbor returns an element once for every selector of a list it matches).
-# <a href>, most of a page's references, is read on its own, faster.
+# Every element besides <a> that may carry a reference. lexbor's cost grows with each
+# selector of a list, so attribute selectors cover many elements at once; an element that
+# matches two of them (<img src srcset>) is returned twice and skipped the second time.
 _SELECTOR = (
-    "area[href], link[href], link[imagesrcset], img, source, script[src], iframe[src], "
-    "frame[src], embed[src], object[data], video, audio[src], track[src], input[src], "
-    "form[action], use, image, meta[http-equiv], base[href]"
+    "[src], [srcset], link, meta[http-equiv], form[action], area[href], base[href], "
+    "object[data], video[poster], use, image"
 )
 # Attributes holding one URL that a browser fetches or navigates to, by element.
 _URL_ATTRS: dict[str, tuple[str, ...]] = {
@@ -91,7 +90,12 @@ def extract(html: bytes | str, *, content_links: bool = False, encoding: bool = 
         ("a[href]", node.attrs.get("href") or _bare_or_xlink(node)) for node in tree.css("a[href]")
     ]
     data = PageData(targets=[t for t in targets if t], refs=refs)
+    seen: set[int] = set()
     for node in tree.css(_SELECTOR):
+        key = node.mem_id
+        if key in seen:
+            continue
+        seen.add(key)
         tag = node.tag
         attrs = node.attributes
         if tag in ("use", "image"):
@@ -102,7 +106,8 @@ def extract(html: bytes | str, *, content_links: bool = False, encoding: bool = 
             if data.base is None:
                 data.base = attrs.get("href")
         elif tag == "form":
-            refs.append(("form[action]", attrs["action"] or ""))
+            if "action" in attrs:  # a <form src> is found by `[src]` and has no reference
+                refs.append(("form[action]", attrs["action"] or ""))
         elif tag != "link" or not _ORIGIN_ONLY_RELS.intersection((attrs.get("rel") or "").split()):
             _url_attributes(tag, attrs, refs)
     if content_links:

@@ -47,6 +47,8 @@ class Resolver:
         self.page_index = {page: n for n, page in enumerate(inventory.pages)}
         self._paths: dict[str, Target] = {}
         self._refs: dict[tuple[str, str], tuple[Target, str | None]] = {}
+        self._shared: dict[str, dict[str, tuple[Target, str | None]]] = {}
+        self.absolute_cache: dict[str, tuple[Target, str | None]] = {}
 
     def page_url(self, page: str) -> str:
         """The URL path readers use for a page file: x/index.html -> /prefix/x/."""
@@ -84,6 +86,18 @@ class Resolver:
         else:
             path = base + rest
         return self._locate(normalize_path(path))._replace(fragment=fragment if hash_mark else None)
+
+    def shared_cache(self, folder: str) -> dict[str, tuple[Target, str | None]]:
+        """Results of `resolve_fast` for "../" references from pages whose base folder is
+        inside `folder`: they depend on nothing else."""
+        cache = self._shared.get(folder)
+        if cache is None:
+            if len(self._shared) >= _PATH_CACHE_SIZE // 100:
+                self._shared.clear()
+            if len(self.absolute_cache) >= _PATH_CACHE_SIZE:
+                self.absolute_cache.clear()
+            cache = self._shared[folder] = {}
+        return cache
 
     def ancestors(self, base: str) -> list[str]:
         """`base` and each enclosing folder up to "/": where leading `../` segments lead."""

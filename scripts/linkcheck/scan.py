@@ -20,7 +20,7 @@ from .collect import Inventory
 from .extract import HYPERLINKS, empty_is_finding, extract
 from .findings import Finding
 from .resolve import EXTERNAL, PAGE, SKIP, Resolver, Target
-from .urls import fragment_matches
+from .urls import fragment_matches, scheme_of
 
 # Below this many pages, starting worker processes costs more than it saves.
 PARALLEL_THRESHOLD = 200
@@ -123,19 +123,20 @@ def _resolve_refs(
     if base_href is not None:
         base, document, external_base = _apply_base(resolver, page, base, base_href)
     ancestors = resolver.ancestors(base)
+    # What a reference resolves to depends on the page only through its base folder; one
+    # starting with "../" only through the folder above, which all its siblings share (the
+    # navigation of a section), and an absolute one not at all. Those are looked up first.
+    shared = resolver.shared_cache(ancestors[min(1, len(ancestors) - 1)])
+    absolute = resolver.absolute_cache
     edges: set[int] = set()
     findings = result.findings
     fast_fragments = external_base is None and document == resolver.address.prefix + page
-    resolve_fast = resolver.resolve_fast
     for element, value in refs:
-        if (
-            fast_fragments
-            and value[:1] == "#"
-            and value[-1] > " "
-            and "\n" not in value
-            and "\t" not in value
-            and "\r" not in value
-        ):
+        first = value[:1]
+        if external_base is not None:
+            target = resolver.resolve_external_base(value, external_base)
+            hit = (target, target.fragment)
+        elif first == "#" and fast_fragments and _plain(value):
             # A same-page fragment (table of contents, heading and code-line anchors): the
             # most common reference of all, checked here without resolving anything.
             fragment = value[1:]
@@ -144,16 +145,19 @@ def _resolve_refs(
                     _missing_anchor(resolver, page, Target(PAGE, page, fragment), value, element)
                 )
             continue
-        if external_base is not None:
-            target = resolver.resolve_external_base(value, external_base)
-            fragment = target.fragment
+        elif value.startswith("../"):
+            hit = shared.get(value)
+            if hit is None:
+                hit = shared[value] = resolver.resolve_fast(value, ancestors, page, document)
+        elif first == "/" or (":" in value and scheme_of(value) is not None):
+            hit = absolute.get(value)
+            if hit is None:
+                hit = absolute[value] = resolver.resolve_fast(value, ancestors, page, document)
         else:
-            target, fragment = resolve_fast(value, ancestors, page, document)
-        kind = target.kind
-        if kind == PAGE:
-            target_index = target.index
-            if target_index < 0:
-                continue  # not a parsed page: an asset, whose fragments are not checked
+            hit = resolver.resolve_fast(value, ancestors, page, document)
+        target, fragment = hit
+        target_index = target.index
+        if target_index >= 0:  # a parsed page
             if element in HYPERLINKS:
                 edges.add(target_index)
             if not fragment:
@@ -166,10 +170,14 @@ def _resolve_refs(
                         resolver, page, target._replace(fragment=fragment), value, element
                     )
                 )
-        elif kind == EXTERNAL:
+            continue
+        kind = target.kind
+        if kind in (PAGE, SKIP):
+            continue  # an asset (fragments on non-pages are not checked), or mailto: and such
+        if kind == EXTERNAL:
             if ctx.external:
                 result.external.append((target.path, value, element))
-        elif kind != SKIP and (kind != "empty-link" or empty_is_finding(element)):
+        elif kind != "empty-link" or empty_is_finding(element):
             findings.append(
                 Finding(
                     page=page,
@@ -180,6 +188,11 @@ def _resolve_refs(
                 )
             )
     result.edges = array("i", sorted(edges))
+
+
+def _plain(value: str) -> bool:
+    """No character that URL parsing would strip or remove (then the general path runs)."""
+    return value[-1] > " " and "\n" not in value and "\t" not in value and "\r" not in value
 
 
 def _apply_base(
