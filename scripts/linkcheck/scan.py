@@ -9,9 +9,11 @@ anchors, .md and empty links) is decided in the worker, so the parent only joins
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
 import re
+import sys
 from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -253,6 +255,7 @@ def describe(kind: str, value: str, target: Target, element: str) -> str:
 
 def scan(ctx: ScanContext, jobs: int) -> Iterator[PageResult]:
     """Scan every page, across `jobs` processes when the site is large enough."""
+    _reuse_freed_memory()
     count = len(ctx.inventory.pages)
     if jobs <= 1 or count < PARALLEL_THRESHOLD or "fork" not in _start_methods():
         for index in range(count):
@@ -271,6 +274,25 @@ def scan(ctx: ScanContext, jobs: int) -> Iterator[PageResult]:
 
 
 _CONTEXT: ScanContext | None = None
+# glibc's mallopt() parameters (malloc.h).
+_M_TRIM_THRESHOLD, _M_MMAP_THRESHOLD = -1, -3
+
+
+def _reuse_freed_memory() -> None:
+    """Keep freed memory for the next page instead of returning it to the kernel.
+
+    Each parse allocates and frees about a megabyte in blocks that glibc would otherwise
+    map and unmap one by one, so every page faulted its memory in afresh: a quarter of the
+    run went to the kernel. Forked workers inherit the setting. Elsewhere, nothing changes.
+    """
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        libc = ctypes.CDLL(None)
+        libc.mallopt(_M_MMAP_THRESHOLD, 64 * 1024 * 1024)
+        libc.mallopt(_M_TRIM_THRESHOLD, 128 * 1024 * 1024)
+    except (OSError, AttributeError):  # not glibc: the default allocator behaviour stays
+        pass
 
 
 def _scan_chunk(indexes: range) -> list[PageResult]:
