@@ -84,12 +84,12 @@ def test_search_works_with_the_keyboard_alone(fresh: Guard, width: str) -> None:
         else:
             tab_to(page, ".md-search__input", "the search box", label)
         page.keyboard.type("side effects")
-        page.wait_for_selector(".md-search-result__item", timeout=5000)
+        page.wait_for_selector(".md-search-result__item", timeout=10_000)
         # The arrow keys move through the results (Tab closes search); Enter follows one.
         result = f".md-search-result__link[href*='{target.path.strip('/')}']"
         press_to(page, "ArrowDown", result, f"the result for {target.label}", label)
         page.keyboard.press("Enter")
-        page.wait_for_url(f"**{target.path}**", timeout=5000)
+        page.wait_for_url(f"**{target.path}**", timeout=10_000)
         findings = load_findings(visit)
     assert not findings, report(label, findings)
 
@@ -109,7 +109,7 @@ def test_navigation_works_with_the_keyboard_alone(fresh: Guard, width: str) -> N
             )
         tab_to(page, link, f"the navigation link to {target.label}", label)
         page.keyboard.press("Enter")
-        page.wait_for_url(f"**{target.path}", timeout=5000)
+        page.wait_for_url(f"**{target.path}", timeout=10_000)
         assert path_of(page) == target.path
         findings = load_findings(visit)
     assert not findings, report(label, findings)

@@ -35,7 +35,7 @@ def wait_for_result(page: Page, target: SitePage) -> list[str]:
     script = f"""paths => [...document.querySelectorAll({RESULT_LINKS!r})]
         .some(a => new URL(a.href).pathname === paths)"""
     with contextlib.suppress(PlaywrightTimeout):
-        page.wait_for_function(script, arg=target.path, timeout=5000)
+        page.wait_for_function(script, arg=target.path, timeout=10_000)
     return result_paths(page)
 
 

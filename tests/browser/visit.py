@@ -106,7 +106,7 @@ class Guard:
             page.close()
 
 
-def wait_for_search(visit: Visit, timeout_ms: int = 5000) -> None:
+def wait_for_search(visit: Visit, timeout_ms: int = 10_000) -> None:
     """Wait until Material's search has its index; note it on the visit if it never does."""
     try:
         visit.page.wait_for_function(SEARCH_READY, timeout=timeout_ms)
