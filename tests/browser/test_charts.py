@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from tests.browser.checks import chart_findings, report
+from tests.browser.chart_checks import chart_findings
+from tests.browser.checks import report
 from tests.browser.site_pages import PALETTES, SITE_PAGES, SitePage
 from tests.browser.visit import Guard
 from tests.support.pages import built_path

@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
+from tests.browser.chart_checks import chart_findings
 from tests.browser.checks import (
     axe_findings,
-    chart_findings,
     focus_findings,
     load_findings,
     phone_findings,
