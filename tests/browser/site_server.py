@@ -10,6 +10,7 @@ from __future__ import annotations
 import gzip
 import http.server
 import mimetypes
+import sys
 import threading
 from functools import lru_cache
 from pathlib import Path
@@ -106,6 +107,11 @@ class _Server(http.server.ThreadingHTTPServer):
     daemon_threads = True
     root: Path
     gzip: bool
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        # A browser closing a tab mid-download resets the connection: not the site's fault.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
 
 
 class SiteServer:
