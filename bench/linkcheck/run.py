@@ -16,8 +16,10 @@ import json
 import os
 import platform
 import re
+import resource
 import shutil
 import signal
+import statistics
 import subprocess
 import sys
 import threading
@@ -41,6 +43,7 @@ class Run:
     peak_mb: float
     returncode: int | None  # None when stopped at the time cap
     capped: bool = False
+    cpu: float = 0.0  # user + system seconds of the whole process tree
 
 
 @dataclass
@@ -73,6 +76,7 @@ def _tree_rss_kb(root: int) -> int:
 def measure(argv: list[str], cap: float, stdout: Path | None = None) -> Run:
     """Run `argv`, sampling the memory of its whole process tree every 20 ms."""
     out = open(stdout, "wb") if stdout else subprocess.DEVNULL  # noqa: SIM115
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     process = subprocess.Popen(argv, stdout=out, stderr=subprocess.DEVNULL, start_new_session=True)
     peak = 0
@@ -94,6 +98,8 @@ def measure(argv: list[str], cap: float, stdout: Path | None = None) -> Run:
         os.killpg(process.pid, signal.SIGKILL)  # the group this run started, nothing else
         process.wait()
     wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)  # every process of the run is reaped
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     done.set()
     sampler.join()
     if stdout:
@@ -103,6 +109,7 @@ def measure(argv: list[str], cap: float, stdout: Path | None = None) -> Run:
         peak_mb=peak / 1024,
         returncode=None if capped else process.returncode,
         capped=capped,
+        cpu=cpu,
     )
 
 
@@ -283,9 +290,11 @@ def _time(run: Run, cap: float) -> str:
 
 def render(results: list[SizeResult], cap: float, linkchecker_cap: float, repeat: int) -> str:
     lines = [SECTION, ""]
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     lines += [
         f"Run on {time.strftime('%Y-%m-%d')} ({platform.machine()}, {os.cpu_count()} CPUs, "
-        f"Python {platform.python_version()}) by `make bench-links`; times are the median of "
+        f"Python {platform.python_version()}, load average {load} at the end) by "
+        "`make bench-links`; times are the median of "
         f"{repeat} runs taken in turns, memory is the peak resident memory of the tool's whole "
         "process tree (sampled every 20 ms; for our checker, the main process plus its workers).",
         "",
@@ -301,9 +310,9 @@ def render(results: list[SizeResult], cap: float, linkchecker_cap: float, repeat
         "--index-files index.html`; LinkChecker from `index.html` with its AnchorCheck "
         f"plugin, stopped after {linkchecker_cap:.0f} s.",
         "",
-        "| pages | HTML | links | tool | wall time | peak memory | faults found | of which "
-        "link faults | false positives |",
-        "| ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: |",
+        "| pages | HTML | links | tool | wall time | CPU time | peak memory | faults found | "
+        "of which link faults | false positives |",
+        "| ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for r in results:
         link_faults = sum(f.token is not None for f in r.faults)
@@ -316,18 +325,26 @@ def render(results: list[SizeResult], cap: float, linkchecker_cap: float, repeat
             false = str(len(score.false_positives)) if score else "n/a"
             lines.append(
                 f"| {r.pages} | {r.html_mb:.0f} MB | {r.links} | {tool} | "
-                f"{_time(run, limit)} | {run.peak_mb:.0f} MB | {found} | {link} | "
-                f"{false} |"
+                f"{_time(run, limit)} | {run.cpu:.2f} s | {run.peak_mb:.0f} MB | {found} | "
+                f"{link} | {false} |"
             )
     lines += [
         "",
-        "| pages | ours / lychee (wall time) | ours, seconds per 1,000 pages |",
-        "| ---: | ---: | ---: |",
+        "| pages | ours / lychee, median wall time | per round (run in turns) | CPU time | "
+        "ours, wall seconds per 1,000 pages |",
+        "| ---: | ---: | ---: | ---: | ---: |",
     ]
     for r in results:
         ours, lychee = _median(r.runs["ours"]), _median(r.runs["lychee"])
+        rounds = ", ".join(
+            f"{a.wall / b.wall:.3f}" for a, b in zip(r.runs["ours"], r.runs["lychee"], strict=True)
+        )
+        cpu = statistics.median(x.cpu for x in r.runs["ours"]) / statistics.median(
+            x.cpu for x in r.runs["lychee"]
+        )
         lines.append(
-            f"| {r.pages} | {ours.wall / lychee.wall:.3f} | {ours.wall / r.pages * 1000:.3f} |"
+            f"| {r.pages} | {ours.wall / lychee.wall:.3f} | {rounds} | {cpu:.3f} | "
+            f"{ours.wall / r.pages * 1000:.3f} |"
         )
     lines += [
         "",
