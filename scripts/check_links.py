@@ -25,7 +25,7 @@ from scripts.linkcheck import (
     check_site,
     render,
 )
-from scripts.linkcheck.scan import default_jobs
+from scripts.linkcheck.parallel import default_jobs
 
 PROG = "check_links.py"
 RULES_DEFAULT = Path("data/xrefs.yml")

@@ -5,16 +5,16 @@ from __future__ import annotations
 import time
 from array import array
 from collections import deque
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .collect import DEFAULT_MAX_BYTES, collect
 from .external import ExternalOptions, check_external
 from .findings import Finding
+from .parallel import default_jobs, scan
 from .resolve import Resolver
 from .rules import Rules, check_rules, load_rules
-from .scan import PageResult, ScanContext, default_jobs, missing_anchor, scan
+from .scan import PageResult, ScanContext, missing_anchor
 from .sources import Tracer
 from .urls import SiteAddress, fragment_candidates
 
@@ -238,7 +238,3 @@ def _rules_findings(rules: Rules, ctx: ScanContext, joined: Joined) -> list[Find
         linked[pages[index]] = reached
     page_url = {file: ctx.resolver.page_url(file) for file in rules.topic_pages().values()}
     return check_rules(rules, ctx.inventory.files, page_url, linked)
-
-
-def count_findings(findings: Iterable[Finding]) -> int:
-    return len(set(findings))

@@ -13,7 +13,7 @@ import posixpath
 from typing import NamedTuple
 from urllib.parse import unquote, urljoin
 
-from .collect import Inventory, is_html
+from .collect import Inventory
 from .urls import SiteAddress, clean_url, is_web_scheme, normalize_path, scheme_of
 
 # Kinds of resolution that are not findings.
@@ -250,7 +250,3 @@ def _decoded_path(rel: str) -> str | None:
         if index == len(segments) - 1:
             parts.append("")
     return "/".join(parts)
-
-
-def is_html_target(target: Target) -> bool:
-    return target.kind == PAGE and is_html(target.path)

@@ -1,21 +1,17 @@
-"""Scan: read, parse and resolve every page, in parallel, keeping only what later checks need.
+"""Scan: read, parse and resolve one page, keeping only what later checks need.
 
-Each page is read and parsed once, by one worker process; the tree is dropped as soon as its
-references are resolved. What comes back per page is small: its fragment targets as one
-string, the indexes of the pages it links to, the cross-page fragments left to check, and
-its findings. Everything that can be decided from the page alone (missing files, same-page
-anchors, .md and empty links) is decided in the worker, so the parent only joins pages.
+Each page is read and parsed once (by a worker process: see `parallel`); the tree is
+dropped as soon as its references are resolved. What comes back per page is small: its
+fragment targets as one string, the indexes of the pages it links to, the cross-page
+fragments left to check, and its findings. Everything that can be decided from the page
+alone (missing files, same-page anchors, .md and empty links) is decided here, so the parent
+only joins pages.
 """
 
 from __future__ import annotations
 
-import ctypes
-import multiprocessing
-import os
 import re
-import sys
 from array import array
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from .collect import Inventory
@@ -24,8 +20,6 @@ from .findings import Finding
 from .resolve import EXTERNAL, PAGE, SKIP, Resolver, Target
 from .urls import fragment_matches, scheme_of
 
-# Below this many pages, starting worker processes costs more than it saves.
-PARALLEL_THRESHOLD = 200
 _CHARSET_RE = re.compile(rb"""charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _UTF8_LABELS = frozenset({b"utf-8", b"utf8", b"unicode-1-1-utf-8"})
 
@@ -251,61 +245,3 @@ def describe(kind: str, value: str, target: Target, element: str) -> str:
     if kind == "empty-link":
         return f"empty {element}"
     return f"{kind}: {value}"
-
-
-def scan(ctx: ScanContext, jobs: int) -> Iterator[PageResult]:
-    """Scan every page, across `jobs` processes when the site is large enough."""
-    _reuse_freed_memory()
-    count = len(ctx.inventory.pages)
-    if jobs <= 1 or count < PARALLEL_THRESHOLD or "fork" not in _start_methods():
-        for index in range(count):
-            yield scan_page(ctx, index)
-        return
-    size = max(1, min(64, count // (jobs * 8)))
-    chunks = [range(start, min(start + size, count)) for start in range(0, count, size)]
-    global _CONTEXT
-    _CONTEXT = ctx  # forked workers inherit it; nothing is pickled but the page ranges
-    try:
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            for results in pool.imap_unordered(_scan_chunk, chunks):
-                yield from results
-    finally:
-        _CONTEXT = None
-
-
-_CONTEXT: ScanContext | None = None
-# glibc's mallopt() parameters (malloc.h).
-_M_TRIM_THRESHOLD, _M_MMAP_THRESHOLD = -1, -3
-
-
-def _reuse_freed_memory() -> None:
-    """Keep freed memory for the next page instead of returning it to the kernel.
-
-    Each parse allocates and frees about a megabyte in blocks that glibc would otherwise
-    map and unmap one by one, so every page faulted its memory in afresh: a quarter of the
-    run went to the kernel. Forked workers inherit the setting. Elsewhere, nothing changes.
-    """
-    if not sys.platform.startswith("linux"):
-        return
-    try:
-        libc = ctypes.CDLL(None)
-        libc.mallopt(_M_MMAP_THRESHOLD, 64 * 1024 * 1024)
-        libc.mallopt(_M_TRIM_THRESHOLD, 128 * 1024 * 1024)
-    except (OSError, AttributeError):  # not glibc: the default allocator behaviour stays
-        pass
-
-
-def _scan_chunk(indexes: range) -> list[PageResult]:
-    assert _CONTEXT is not None
-    return [scan_page(_CONTEXT, index) for index in indexes]
-
-
-def _start_methods() -> list[str]:
-    return multiprocessing.get_all_start_methods()
-
-
-def default_jobs() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts.linkcheck import Options, check_site
+from scripts.linkcheck import Options, check_site, parallel
 from scripts.linkcheck import scan as scan_module
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -67,7 +67,7 @@ def test_case_findings_are_pinned(
     case: str, jobs: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # In parallel, even these small sites are split across worker processes.
-    monkeypatch.setattr(scan_module, "PARALLEL_THRESHOLD", 1 if jobs > 1 else 10**9)
+    monkeypatch.setattr(parallel, "PARALLEL_THRESHOLD", 1 if jobs > 1 else 10**9)
     spec = json.loads((FIXTURES / case / "case.json").read_text(encoding="utf-8"))
     options = spec["options"]
     root = tmp_path / case
