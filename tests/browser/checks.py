@@ -112,6 +112,8 @@ def _focus_problem(seen: dict) -> str | None:
         return f"keyboard focus lands on {name}, which is not visible"
     if not seen["inViewport"]:
         return f"keyboard focus lands on {name}, outside the screen"
+    if seen["obscuredBy"]:
+        return f"keyboard focus on {name} is hidden behind {seen['obscuredBy']}"
     if not seen["indicator"]:
         return f"no focus indicator (outline or shadow) on {name}"
     if seen["contrast"] < MIN_NON_TEXT_CONTRAST:

@@ -169,6 +169,20 @@ def test_invisible_focus_is_caught(broken_site: Path, guards: dict[str, Guard]) 
     assert_caught(findings, label, "no focus indicator (outline or shadow) on a.md-skip")
 
 
+def test_focus_hidden_behind_a_sticky_banner_is_caught(
+    broken_site: Path, guards: dict[str, Guard]
+) -> None:
+    banner = (
+        '<div class="kt-banner" style="position: fixed; inset: 0 0 auto 0; height: 70vh; '
+        'z-index: 5; background: #fff">Cookie banner</div>'
+    )
+    url = break_page(broken_site, "article", "banner", lambda h: into_article(h, banner))
+    label = "broken-banner (a fixed banner over the page)"
+    with guards["light"].visit(url, label) as visit:
+        findings = focus_findings(visit.page)
+    assert_caught(findings, label, "is hidden behind div.kt-banner")
+
+
 def test_missing_skip_link_is_caught(broken_site: Path, guards: dict[str, Guard]) -> None:
     url = break_page(
         broken_site,

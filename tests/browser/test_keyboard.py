@@ -113,3 +113,21 @@ def test_navigation_works_with_the_keyboard_alone(fresh: Guard, width: str) -> N
         assert path_of(page) == target.path
         findings = load_findings(visit)
     assert not findings, report(label, findings)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_focus_moving_backwards_is_never_hidden(guards: dict[str, Guard], width: str) -> None:
+    """Shift+Tab scrolls focus into view at the top, where the sticky header sits (WCAG 2.4.11)."""
+    target = page_for("ketamine-infusion-side-effects.md")
+    label = f"Shift+Tab through {target.label} [{width}]"
+    with guards["light"].visit(target.path, label, viewport=WIDTHS[width]) as visit:
+        page = visit.page
+        page.keyboard.press("End")
+        problems: dict[str, None] = {}
+        for _ in range(MAX_PRESSES * 4):
+            page.keyboard.press("Shift+Tab")
+            if page.evaluate("document.activeElement === document.body"):
+                break
+            if problem := focus_finding(page):
+                problems.setdefault(problem)
+    assert not problems, report(label, list(problems))

@@ -41,7 +41,13 @@ const focusIndicator = (el) => {
   const behind = background(target);
   const best = Math.max(0, ...colours.filter((c) => c && c.a > 0.5).map((c) => contrast(c, behind)));
   const box = target.getBoundingClientRect();
+  // WCAG 2.4.11: something else (a sticky header) drawn over the middle of the focused element.
+  const hit = document.elementFromPoint(
+    Math.min(Math.max(box.left + box.width / 2, 0), innerWidth - 1),
+    Math.min(Math.max(box.top + box.height / 2, 0), innerHeight - 1));
+  const covered = hit && !(target.contains(hit) || hit.contains(target) || el.contains(hit));
   return {
+    obscuredBy: covered ? describe(hit) : null,
     name: describe(el),
     indicator: colours.length > 0,
     contrast: Math.round(best * 100) / 100,
