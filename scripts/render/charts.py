@@ -51,7 +51,7 @@ def svg_chart(
         f'<title id="kt-chart-{name}-title">{escape(title)}</title>',
         f'<desc id="kt-chart-{name}-desc">{escape(summary)}</desc>',
     ]
-    plot = WIDTH - 70  # room after the longest bar for its value
+    plot = WIDTH - 90  # room after the longest bar for its value ("45–60 min" in bold)
     parts += _axis(axis, scale_max, plot, height)
     for index, bar in enumerate(bars):
         parts += _bar(bar, index * row, scale_max, plot)
@@ -111,7 +111,7 @@ def effects_chart(rows: Sequence[EffectRow]) -> str:
     words = "; ".join(f"{r.effect}: {number(r.percent)}%" for r in rows)
     unconfirmed = any(r.source is None for r in rows)
     note = (
-        " These figures come from the source article and are not confirmed by a published source."
+        " These figures are not confirmed by a published source."
         if unconfirmed
         else ""
     )
