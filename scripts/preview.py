@@ -36,7 +36,9 @@ def wait_for_change(root: Path) -> None:
     for name in WATCHED:
         path = root / name
         if path.exists():
-            observer.schedule(handler, str(path if path.is_dir() else root), recursive=path.is_dir())
+            observer.schedule(
+                handler, str(path if path.is_dir() else root), recursive=path.is_dir()
+            )
     observer.start()
     try:
         handler.event.wait()
@@ -46,7 +48,13 @@ def wait_for_change(root: Path) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    command = [sys.executable, "-m", "mkdocs", "serve", *(argv if argv is not None else sys.argv[1:])]
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "serve",
+        *(argv if argv is not None else sys.argv[1:]),
+    ]
     root = Path.cwd()
     try:
         while subprocess.run(command, check=False).returncode != 0:

@@ -119,7 +119,11 @@ def test_404_page_offers_a_way_back(built_site: Path) -> None:
 MISTAKES = {
     "broken-link": ("docs/index.md", "See [the missing page](missing-page.md).", "missing-page.md"),
     "missing-anchor": ("docs/index.md", "See [nowhere](#no-such-heading).", "no-such-heading"),
-    "undefined-variable": ("docs/index.md", "The dose is {{ undefined_dose_variable }}.", "index.md"),
+    "undefined-variable": (
+        "docs/index.md",
+        "The dose is {{ undefined_dose_variable }}.",
+        "index.md",
+    ),
 }
 
 

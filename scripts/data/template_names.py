@@ -43,7 +43,9 @@ def _check_page(text: str, label: str, known: set[str]) -> None:
         name = match.group(1)
         if name not in defined:
             line = text.count("\n", 0, match.start()) + 1
-            expected = f"a macro or variable: {closest(name, defined - PER_PAGE - set(DEFAULT_NAMESPACE))}"
+            expected = (
+                f"a macro or variable: {closest(name, defined - PER_PAGE - set(DEFAULT_NAMESPACE))}"
+            )
             raise UnknownNameError(Problem(label, expected, f"'{name}'", "", "macro name", line))
 
 

@@ -15,6 +15,7 @@ from scripts.data.models import ComparisonRow, EffectRow, MethodRow, TimeScale
 from scripts.render.figures import number
 
 WIDTH = 400  # viewBox units; the SVG scales to its box, so 400 reads well on a 360 px phone
+PLOT_WIDTH = WIDTH - 90  # what is left after the longest bar for its value ("45–60 min", bold)
 LABEL_GAP = 6
 ROW = 52
 NOTE = 20  # extra row height for a note line under the bar
@@ -51,7 +52,7 @@ def svg_chart(
         f'<title id="kt-chart-{name}-title">{escape(title)}</title>',
         f'<desc id="kt-chart-{name}-desc">{escape(summary)}</desc>',
     ]
-    plot = WIDTH - 90  # room after the longest bar for its value ("45–60 min" in bold)
+    plot = PLOT_WIDTH
     parts += _axis(axis, scale_max, plot, height)
     for index, bar in enumerate(bars):
         parts += _bar(bar, index * row, scale_max, plot)
@@ -110,11 +111,7 @@ def effects_chart(rows: Sequence[EffectRow]) -> str:
     ]
     words = "; ".join(f"{r.effect}: {number(r.percent)}%" for r in rows)
     unconfirmed = any(r.source is None for r in rows)
-    note = (
-        " These figures are not confirmed by a published source."
-        if unconfirmed
-        else ""
-    )
+    note = " These figures are not confirmed by a published source." if unconfirmed else ""
     axis = [(v, f"{v}%") for v in (0, 25, 50, 75, 100)]
     svg = svg_chart(
         "immediate_effects",

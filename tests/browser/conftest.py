@@ -12,26 +12,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser
 
 from tests.browser.site_server import SiteServer
 from tests.browser.visit import DESKTOP, Guard
 from tests.support.repo import REPO
 
-CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = [
-    # Needed when the tests run as root (CI containers).
-    "--no-sandbox",
-    "--disable-gpu",
-    # Without these Chromium phones home to Google hosts on start.
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-    # Belt and braces: no name but 127.0.0.1 resolves, whatever a page asks for.
-    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-]
 SCREENSHOTS_KEY = pytest.StashKey[Path]()
 
 
@@ -40,21 +26,6 @@ def site_server(built_site: Path) -> Iterator[SiteServer]:
     """The real built site on 127.0.0.1, gzip-compressed like a real host."""
     with SiteServer(built_site) as server:
         yield server
-
-
-@pytest.fixture(scope="session")
-def chromium() -> Iterator[Browser]:
-    """One headless Debian Chromium for the whole session."""
-    if not (CHROMIUM.is_file() and os.access(CHROMIUM, os.X_OK)):
-        pytest.fail(
-            f"the browser tests need Debian's Chromium at {CHROMIUM}: run `make chromium` "
-            "(scripts/ensure_chromium.sh) or `apt-get install chromium`, or set CHROMIUM=/path",
-            pytrace=False,
-        )
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 def new_guard(browser: Browser, palette: str, base_url: str) -> Guard:

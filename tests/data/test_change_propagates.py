@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
+from scripts.render.charts import PLOT_WIDTH
 from tests.data.helpers import edit
 from tests.support.repo import copy_repo, mkdocs_build
 
@@ -58,7 +59,7 @@ def test_effect_figure_changes_in_every_table_and_chart(
                 assert f"{EUPHORIA}: 37%" in svg.css_first("desc").text()
                 assert "37%" in [t.text() for t in svg.css("text.kt-chart__value")]
                 widths = [float(r.attributes["width"]) for r in svg.css("rect")]
-                assert widths[0] == pytest.approx(0.37 * 330, abs=0.1)
+                assert widths[0] == pytest.approx(0.37 * PLOT_WIDTH, abs=0.1)
         assert f"{EUPHORIA}: 30%" not in tree.html
 
 

@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import functools
 import http.server
-import os
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
 from scripts.linkcheck import Options, check_site
 from scripts.linkcheck.collect import collect
@@ -26,16 +25,6 @@ from scripts.linkcheck.urls import SiteAddress
 pytestmark = pytest.mark.browser
 
 FIXTURES = Path(__file__).parent / "fixtures"
-CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-]
 FRAGMENT_CASES = [
     "missing-anchor",
     "name-only-on-a",
@@ -83,13 +72,10 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="module")
-def page() -> Iterator[Page]:
-    if not CHROMIUM.is_file():
-        pytest.fail(f"Debian's Chromium is needed at {CHROMIUM} (make chromium)")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield browser.new_page()
-        browser.close()
+def page(chromium: Browser) -> Iterator[Page]:
+    tab = chromium.new_page()
+    yield tab
+    tab.close()
 
 
 def _same_page_fragments(case: str) -> list[str]:

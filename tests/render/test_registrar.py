@@ -103,5 +103,7 @@ def test_unknown_name_logs_one_line_and_renders_nothing(
 def test_misspelt_macro_in_a_page_stops_define_env(project: Path) -> None:
     with (project / "docs/benefits.md").open("a", encoding="utf-8") as handle:
         handle.write('\n{{ tabel("methods") }}\n')
-    with pytest.raises(PluginError, match=r"docs/benefits\.md:\d+, field 'macro name'.*one of table"):
+    with pytest.raises(
+        PluginError, match=r"docs/benefits\.md:\d+, field 'macro name'.*one of table"
+    ):
         registrar.define_env(FakeEnv(project))
