@@ -52,7 +52,12 @@ def define_env(env: MacrosPlugin) -> None:
         raise PluginError(str(error)) from None
     write_if_changed(project / SNIPPET, abbreviations(data.glossary))
     _drop_raw_variables(env)
-    macros = SiteMacros(data, lambda: env.page.file.src_uri, env.conf["use_directory_urls"])
+    macros = SiteMacros(
+        data,
+        lambda: env.page.file.src_uri,
+        env.conf["use_directory_urls"],
+        lambda: env.page.meta.get("sources", []),
+    )
     for name in PUBLIC_MACROS:
         env.macro(stop_build_on_data_error(getattr(macros, name), env), name)
     try:

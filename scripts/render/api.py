@@ -7,7 +7,7 @@ page and the closest valid names.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import NoReturn
 
 from scripts.data.checks import closest
@@ -26,6 +26,7 @@ PUBLIC_MACROS = (
     "fact",
     "crisis_help",
     "sources_list",
+    "page_sources",
     "glossary",
 )
 
@@ -39,11 +40,16 @@ CHARTS: dict[str, tuple[str, Callable]] = {
 
 class SiteMacros:
     def __init__(
-        self, data: SiteData, current_page: Callable[[], str], directory_urls: bool = True
+        self,
+        data: SiteData,
+        current_page: Callable[[], str],
+        directory_urls: bool = True,
+        current_sources: Callable[[], Sequence[str]] = tuple,
     ) -> None:
         self.data = data
         self.current_page = current_page  # the page's path under docs/, asked at call time
         self.directory_urls = directory_urls
+        self.current_sources = current_sources  # the page's front-matter `sources` list
 
     def table(self, name: str) -> str:
         """table("immediate_effects"): an HTML table with caption and cited figures."""
@@ -86,6 +92,13 @@ class SiteMacros:
     def sources_list(self) -> str:
         """sources_list(): the sources page body."""
         return boxes.sources_list(tuple(self.data.sources.values()))
+
+    def page_sources(self) -> str:
+        """page_sources(): the page's front-matter sources as a list, each linked to its entry."""
+        for source in self.current_sources():
+            if source not in self.data.sources:
+                self._unknown("source", source, self.data.sources)
+        return self._citer().source_list_markdown(self.current_sources())
 
     def glossary(self) -> str:
         """glossary(): the glossary page body."""

@@ -6,7 +6,7 @@ on the sources page, or carries a visible "source not confirmed" mark.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from html import escape
 
@@ -74,6 +74,16 @@ class Citer:
         source = self.sources[source_id]
         target = self.links.target(self.links.sources_page, source.id)
         return f"([{_markdown_text(source.short)}]({target}){{ .kt-cite }})"
+
+    def source_list_markdown(self, source_ids: Iterable[str]) -> str:
+        """A Markdown list of sources, each 'Publisher: title' linked to its entry."""
+        items = []
+        for source_id in source_ids:
+            source = self.sources[source_id]
+            target = self.links.target(self.links.sources_page, source.id)
+            text = _markdown_text(f"{source.publisher}: {source.title}")
+            items.append(f"- [{text}]({target}){{ .kt-source }}")
+        return "\n".join(items)
 
 
 def _markdown_text(text: str) -> str:

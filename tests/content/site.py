@@ -29,7 +29,8 @@ def article(tree: LexborHTMLParser) -> LexborNode:
 # generated source and glossary lists) and the theme's review-date box.
 NOT_PROSE = (
     "h1, h2, h3, h4, h5, h6, a.headerlink, .kt-table, .kt-chart-pair, figure, svg, "
-    ".kt-crisis, .kt-cite, .kt-fig, .kt-sr, .kt-source-needed, .kt-sources, .kt-glossary, "
+    ".kt-crisis, .kt-cite, .kt-fig, .kt-source, .kt-sr, .kt-source-needed, .kt-sources, "
+    ".kt-glossary, "
     ".kt-trust"
 )
 

@@ -19,7 +19,7 @@ from tests.support.pages import markdown_pages, page_url
 PAGES = markdown_pages()
 IDS = [page_url(p) for p in PAGES]
 SUICIDE_RE = re.compile(r"suicid", re.IGNORECASE)
-NOT_OWN_WORDS = ".kt-crisis, .kt-trust, .kt-cite, .kt-sources"
+NOT_OWN_WORDS = ".kt-crisis, .kt-trust, .kt-cite, .kt-source, .kt-sources"
 ALWAYS = {Path("index.md")}
 
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from scripts.data import SiteData
+from scripts.data.errors import UnknownNameError
 from scripts.render import boxes
+from scripts.render.api import SiteMacros
 from scripts.render.citations import Citer, PageLinks
 
 
@@ -62,3 +65,21 @@ def test_abbreviation_snippet_has_one_line_per_tooltip_term(site_data: SiteData)
     assert len(lines) == sum(row.tooltip for row in site_data.glossary)
     assert all(line.startswith("*[") and "]: " in line for line in lines)
     assert "*[NMDA]: " in text and "*[dissociation]" not in text
+
+
+def test_page_sources_lists_the_front_matter_in_order(site_data: SiteData) -> None:
+    macros = SiteMacros(
+        site_data, lambda: "guides/page.md", True, lambda: ["nice-ta854", "fava-2018"]
+    )
+    lines = macros.page_sources().splitlines()
+    assert [line.split("(")[-1].split(")")[0] for line in lines] == [
+        "../sources.md#nice-ta854",
+        "../sources.md#fava-2018",
+    ]
+    assert all(line.startswith("- [") and line.endswith("{ .kt-source }") for line in lines)
+
+
+def test_page_sources_refuses_an_unknown_source(site_data: SiteData) -> None:
+    macros = SiteMacros(site_data, lambda: "benefits.md", True, lambda: ["nice-ta855"])
+    with pytest.raises(UnknownNameError, match="nice-ta854"):
+        macros.page_sources()

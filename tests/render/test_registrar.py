@@ -14,7 +14,17 @@ from scripts.data.datasets import data_paths
 from scripts.render.api import PUBLIC_MACROS
 from tests.support.repo import copy_repo
 
-DOCUMENTED = {"table", "chart", "xref", "cite", "fact", "crisis_help", "sources_list", "glossary"}
+DOCUMENTED = {
+    "table",
+    "chart",
+    "xref",
+    "cite",
+    "fact",
+    "crisis_help",
+    "sources_list",
+    "page_sources",
+    "glossary",
+}
 
 
 class FakeEnv:
