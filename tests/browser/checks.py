@@ -26,7 +26,7 @@ NEXT_PAINT = "new Promise((done) => requestAnimationFrame(() => requestAnimation
 
 
 # Helper files each probe needs besides describe.js.
-HELPERS = {"focus": ("focus_lib",)}
+HELPERS = {"focus": ("colour", "focus_lib"), "charts": ("colour",)}
 
 
 @cache
