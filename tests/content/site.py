@@ -30,8 +30,7 @@ def article(tree: LexborHTMLParser) -> LexborNode:
 NOT_PROSE = (
     "h1, h2, h3, h4, h5, h6, a.headerlink, .kt-table, .kt-chart-pair, figure, svg, "
     ".kt-crisis, .kt-cite, .kt-fig, .kt-source, .kt-sr, .kt-source-needed, .kt-sources, "
-    ".kt-glossary, "
-    ".kt-trust"
+    ".kt-glossary, .kt-trust"
 )
 
 
