@@ -22,6 +22,9 @@ from tests.browser.visit import DESKTOP, PHONE, Guard, palette_of
 pytestmark = pytest.mark.browser
 # More Tab presses than the header and sidebar hold before the control sought.
 MAX_PRESSES = 60
+# Chromium animates scrolling by keyboard: until End's animation ends at the bottom, it would
+# carry the page back down past an element that Shift+Tab has just scrolled into view.
+AT_THE_BOTTOM = "Math.abs(scrollY + innerHeight - document.documentElement.scrollHeight) <= 1"
 WIDTHS = {"desktop": DESKTOP, "phone": PHONE}
 
 
@@ -123,6 +126,7 @@ def test_focus_moving_backwards_is_never_hidden(guards: dict[str, Guard], width:
     with guards["light"].visit(target.path, label, viewport=WIDTHS[width]) as visit:
         page = visit.page
         page.keyboard.press("End")
+        page.wait_for_function(AT_THE_BOTTOM, polling="raf", timeout=10_000)
         problems: dict[str, None] = {}
         for _ in range(MAX_PRESSES * 4):
             page.keyboard.press("Shift+Tab")
