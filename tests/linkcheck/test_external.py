@@ -14,6 +14,11 @@ import pytest
 from scripts.linkcheck import ExternalOptions, Options, check_site
 from scripts.linkcheck.external import check_external
 
+# The client's timeout, generous because the machine may be busy, and how long /slow takes
+# to answer: well past the timeout, so it is unreachable however loaded the machine is.
+TIMEOUT_S = 2.0
+SLOW_S = 3 * TIMEOUT_S
+
 
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
@@ -49,12 +54,16 @@ class _Handler(BaseHTTPRequestHandler):
             total = sum(n for (_, path), n in server.hits.items() if path == self.path)
             server.open_now += 1
             server.most_open = max(server.most_open, server.open_now)
+        status, location = self._route(total)
+        if self.path == "/slow":
+            time.sleep(SLOW_S)
+        if self.path.startswith("/gate/"):
+            time.sleep(0.15)
+        # Counted as open until the answer starts: once the client has it, it may send its
+        # next request before this thread would reach a later decrement.
+        with server.lock:
+            server.open_now -= 1
         try:
-            status, location = self._route(total)
-            if self.path == "/slow":
-                time.sleep(2.5)
-            if self.path.startswith("/gate/"):
-                time.sleep(0.15)
             self.send_response(status)
             if location:
                 self.send_header("Location", location)
@@ -64,9 +73,6 @@ class _Handler(BaseHTTPRequestHandler):
                 self.wfile.write(b"ok")
         except (BrokenPipeError, ConnectionResetError):
             pass  # the client gave up first (the timeout test)
-        finally:
-            with server.lock:
-                server.open_now -= 1
 
     def _route(self, total: int) -> tuple[int, str]:
         if self.path == "/missing":
@@ -91,8 +97,9 @@ def server() -> Iterator[_Server]:
 
 
 def _options(tmp_path: Path, **changes: object) -> ExternalOptions:
-    # A generous timeout: the machine may be busy; /slow answers only after 2.5 s.
-    options = ExternalOptions(timeout=1.0, retries=1, backoff=0.01, cache=tmp_path / "cache.json")
+    options = ExternalOptions(
+        timeout=TIMEOUT_S, retries=1, backoff=0.01, cache=tmp_path / "cache.json"
+    )
     for name, value in changes.items():
         setattr(options, name, value)
     return options
