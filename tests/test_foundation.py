@@ -108,6 +108,12 @@ def test_repository_link_does_not_call_the_github_api(built_site: Path) -> None:
     assert tree.css_first('a.md-content__button[href*="/edit/main/docs/"]') is not None
 
 
+def test_pages_offer_no_view_source_button(built_site: Path) -> None:
+    """The raw Markdown shows macro calls, not figures: an edit link serves editors instead."""
+    tree = parse(built_site, Path("index.md"))
+    assert tree.css_first('a.md-content__button[href*="/raw/"]') is None
+
+
 def test_404_page_offers_a_way_back(built_site: Path) -> None:
     tree = HTMLParser((built_site / "404.html").read_text(encoding="utf-8"))
     links = [a.attributes.get("href") for a in tree.css("article a")]
