@@ -69,3 +69,12 @@ class FrontMatterError(DataError):
 
 class UnknownNameError(DataError):
     """A page calls a macro with a table, chart, topic, source or fact name that does not exist."""
+
+
+class MacroSyntaxError(DataError):
+    """A page's {{ ... }} or {% ... %} is not valid template syntax."""
+
+    def __str__(self) -> str:
+        # Jinja's own words already say what it expected; the Problem layout would repeat it.
+        where, problem = f"{self.problem.file}:{self.problem.line}", self.problem
+        return f"{where}, macro syntax error: {problem.found} ({problem.expected})"

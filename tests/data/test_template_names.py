@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from jinja2 import Environment
 
-from scripts.data.errors import UnknownNameError
+from scripts.data.errors import MacroSyntaxError, UnknownNameError
 from scripts.data.template_names import check_template_names
 
 KNOWN = {"table", "chart", "fact", "config"}
@@ -46,3 +48,30 @@ def test_line_numbers_survive_raw_blocks(tmp_path: Path) -> None:
     with pytest.raises(UnknownNameError) as caught:
         check_template_names(docs, KNOWN)
     assert caught.value.problem.line == 9
+
+
+def parser() -> Callable[[str], object]:
+    """Jinja with the page delimiters mkdocs.yml sets (comments as [[# ... #]])."""
+    return Environment(comment_start_string="[[#", comment_end_string="#]]").parse
+
+
+@pytest.mark.parametrize(
+    ("body", "line", "words"),
+    [
+        ('Intro.\n\n{{ table("methods" }}', 8, "expected ')'"),
+        ("{% if shown %}\nNever closed.\n", 6, "'endif'"),
+    ],
+)
+def test_syntax_error_is_named_with_the_file_line(
+    tmp_path: Path, body: str, line: int, words: str
+) -> None:
+    docs = page(tmp_path, body)
+    with pytest.raises(MacroSyntaxError) as caught:
+        check_template_names(docs, KNOWN, parser())
+    assert str(caught.value).startswith(f"docs/page.md:{line}, macro syntax error: ")
+    assert words in str(caught.value)
+
+
+def test_attribute_lists_are_not_template_syntax(tmp_path: Path) -> None:
+    docs = page(tmp_path, "## Dosing {#dosing}\n\n{{ fact('dose') }}")
+    check_template_names(docs, KNOWN, parser())
