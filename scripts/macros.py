@@ -22,7 +22,9 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from jinja2 import Environment  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.utils.meta import get_data  # noqa: E402
 
 from scripts.data import DataError, load_site_data  # noqa: E402
 from scripts.data.datasets import DATASETS  # noqa: E402
@@ -31,6 +33,7 @@ from scripts.data.frontmatter import check_pages  # noqa: E402
 from scripts.data.includes import check_include_yaml  # noqa: E402
 from scripts.data.template_names import check_template_names  # noqa: E402
 from scripts.render.api import PUBLIC_MACROS, SiteMacros  # noqa: E402
+from scripts.render.arguments import MacroArgumentError, MacroUsage  # noqa: E402
 from scripts.render.boxes import abbreviations  # noqa: E402
 
 if TYPE_CHECKING:
@@ -61,9 +64,22 @@ def define_env(env: MacrosPlugin) -> None:
     for name in PUBLIC_MACROS:
         env.macro(stop_build_on_data_error(getattr(macros, name), env), name)
     try:
-        check_template_names(Path(env.conf["docs_dir"]), _defined_names(env))
+        check_template_names(Path(env.conf["docs_dir"]), _defined_names(env), _parser(env))
     except DataError as error:
         raise PluginError(str(error)) from None
+
+
+def _parser(env: MacrosPlugin) -> Callable[[str], object]:
+    """A Jinja parser with the page delimiters the plugin uses (its `j2_*` settings).
+
+    The plugin creates its own environment only after define_env returns, so the
+    same settings are read here the way the plugin reads them."""
+    settings = {
+        key.split("_", 1)[1]: value
+        for key, value in env.config.items()
+        if key.startswith("j2_") and value
+    }
+    return Environment(**settings).parse
 
 
 def _defined_names(env: MacrosPlugin) -> set[str]:
@@ -72,7 +88,8 @@ def _defined_names(env: MacrosPlugin) -> set[str]:
 
 
 def stop_build_on_data_error(macro: Callable[..., str], env: MacrosPlugin) -> Callable[..., str]:
-    """Report a DataError raised while a page renders as one error line, and render nothing.
+    """Report a DataError or a wrong call raised while a page renders as one error line, and
+    render nothing.
 
     Raising would reach mkdocs-macros, which prints a traceback and, with
     on_error_fail, calls exit(): that would also stop `mkdocs serve` at an
@@ -81,12 +98,20 @@ def stop_build_on_data_error(macro: Callable[..., str], env: MacrosPlugin) -> Ca
     gets no error text either way.
     """
 
+    usage = MacroUsage(macro)
+
     @functools.wraps(macro)
     def call(*args: object, **kwargs: object) -> str:
         try:
+            usage.check(args, kwargs)
             return macro(*args, **kwargs)
+        except MacroArgumentError as error:
+            page = env.page.file
+            log.error(str(error.problem_at(f"docs/{page.src_uri}", _rendering_line(env))))
+            return ""
         except UnknownNameError as error:
-            located = dataclasses.replace(error.problem, line=_line_of(env, error.problem.found))
+            line = _rendering_line(env) or _line_of(env, error.problem.found)
+            located = dataclasses.replace(error.problem, line=line)
             log.error(str(located))
             return ""
         except DataError as error:
@@ -94,6 +119,24 @@ def stop_build_on_data_error(macro: Callable[..., str], env: MacrosPlugin) -> Ca
             return ""
 
     return call
+
+
+def _rendering_line(env: MacrosPlugin) -> int | None:
+    """The line of the page's source that Jinja is rendering now (a macro is running).
+
+    Jinja gives a macro no location, but its compiled templates keep a line map,
+    reached through the `__jinja_template__` global of their frames (how Jinja's
+    own tracebacks find template lines)."""
+    frame = sys._getframe(1)
+    while frame is not None:
+        template = frame.f_globals.get("__jinja_template__")
+        if template is not None:
+            body_line = template.get_corresponding_lineno(frame.f_lineno)
+            source = env.page.file.content_string
+            body, _ = get_data(source)
+            return body_line + source.count("\n") - body.count("\n")
+        frame = frame.f_back
+    return None
 
 
 def _line_of(env: MacrosPlugin, found: str) -> int | None:

@@ -7,7 +7,9 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from jinja2 import Environment
 from mkdocs.exceptions import PluginError
+from mkdocs.utils.meta import get_data
 
 from scripts import macros as registrar
 from scripts.data.datasets import data_paths
@@ -33,7 +35,12 @@ class FakeEnv:
     def __init__(self, project: Path, page: str = "benefits.md") -> None:
         self.project_dir = str(project)
         self.conf = {"docs_dir": str(project / "docs"), "use_directory_urls": True}
-        self.config = {"include_yaml": data_paths()}
+        self.config = {
+            "include_yaml": data_paths(),
+            # The page delimiters mkdocs.yml gives the plugin.
+            "j2_comment_start_string": "[[#",
+            "j2_comment_end_string": "#]]",
+        }
         # What mkdocs-macros has put in the variables by the time define_env runs.
         self.variables = {
             "facts": [{"raw": True}],
@@ -117,3 +124,41 @@ def test_misspelt_macro_in_a_page_stops_define_env(project: Path) -> None:
         PluginError, match=r"docs/benefits\.md:\d+, field 'macro name'.*one of table"
     ):
         registrar.define_env(FakeEnv(project))
+
+
+def test_macro_syntax_error_stops_define_env_at_the_file_line(project: Path) -> None:
+    page = project / "docs/benefits.md"
+    lines = page.read_text(encoding="utf-8").count("\n")
+    with page.open("a", encoding="utf-8") as handle:
+        handle.write('\n## Dosing {#dosing}\n\n{{ table("methods" }}\n')
+    with pytest.raises(
+        PluginError, match=rf"^docs/benefits\.md:{lines + 4}, macro syntax error: unexpected '}}'"
+    ):
+        registrar.define_env(FakeEnv(project))
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        ("table()", "found table() missing a required argument: 'name', expected table(name)"),
+        (
+            'xref("dosage", 3)',
+            "found xref() given text=3, expected xref(topic, text=None), "
+            "text being text in quotes or left out",
+        ),
+        ('cite("a", "b")', "found cite() too many positional arguments, expected cite(source)"),
+    ],
+)
+def test_wrong_call_logs_one_line_at_its_own_line(
+    project: Path, caplog: pytest.LogCaptureFixture, call: str, message: str
+) -> None:
+    env = FakeEnv(project)
+    registrar.define_env(env)
+    source = (
+        f"---\ntitle: T\n---\n\nIntro {{{{ cite('nice-ta854') }}}}.\n\nThen {{{{ {call} }}}}.\n"
+    )
+    env.page = SimpleNamespace(file=SimpleNamespace(src_uri="benefits.md", content_string=source))
+    template = Environment().from_string(get_data(source)[0], globals=env.macros)
+    with caplog.at_level(logging.ERROR, logger="mkdocs"):
+        assert template.render().endswith("Then .")
+    assert caplog.messages == [f"docs/benefits.md:7, field 'arguments': {message}"]
