@@ -8,6 +8,7 @@ preview. This wrapper restarts it once the editor saves a fix.
 
 from __future__ import annotations
 
+import logging
 import subprocess
 import sys
 import threading
@@ -18,6 +19,8 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
 WATCHED = ("docs", "data", "scripts", "overrides", "mkdocs.yml")
+# Stopping the observer can log a harmless inotify warning, which would read as a new problem.
+logging.getLogger("watchdog").setLevel(logging.ERROR)
 
 
 class _Changed(FileSystemEventHandler):
