@@ -11,6 +11,7 @@ REASONS: dict[str, str] = {
     "outside-site": "the link resolves outside SITE_DIR or the site's path prefix; never read",
     "markdown-link": "the link still points at a .md source file instead of the built page",
     "empty-link": "an href, src or similar attribute is empty",
+    "misspelt-scheme": "the URL's scheme is a likely typo of a common one (htps: for https:)",
     "redirect-loop": "meta-refresh redirects lead back to a page already visited",
     "required-link": "a page the rules name does not link to a topic it must link to",
     "missing-topic": "a topic page registered in the rules is not in the built site",

@@ -14,7 +14,14 @@ from typing import NamedTuple
 from urllib.parse import unquote, urljoin
 
 from .collect import Inventory
-from .urls import SiteAddress, clean_url, is_web_scheme, normalize_path, scheme_of
+from .urls import (
+    SiteAddress,
+    clean_url,
+    is_web_scheme,
+    misspelt_scheme,
+    normalize_path,
+    scheme_of,
+)
 
 # Kinds of resolution that are not findings.
 PAGE = "page"  # an existing file inside the site
@@ -34,6 +41,12 @@ class Target(NamedTuple):
 
 # How many resolved paths a Resolver remembers; a bound on memory for huge sites.
 _PATH_CACHE_SIZE = 100_000
+
+
+def _other_scheme(scheme: str) -> Target:
+    """mailto:, tel: and the like are not followed; a misspelt scheme is a finding."""
+    meant = misspelt_scheme(scheme)
+    return Target("misspelt-scheme", path=meant) if meant else Target(SKIP)
 
 
 class Resolver:
@@ -175,12 +188,12 @@ class Resolver:
             return Target("empty-link")
         scheme = scheme_of(url)
         if scheme is not None and not is_web_scheme(scheme):
-            return Target(SKIP)
+            return _other_scheme(scheme)
         return self._absolute("https", urljoin(base_url, url))
 
     def _absolute(self, scheme: str, url: str) -> Target:
         if not is_web_scheme(scheme):
-            return Target(SKIP)
+            return _other_scheme(scheme)
         own = self.address.own_path(url)
         if own is None:
             return Target(EXTERNAL, url.partition("#")[0])

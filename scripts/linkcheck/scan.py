@@ -244,4 +244,7 @@ def describe(kind: str, value: str, target: Target, element: str) -> str:
         return f"link to a Markdown file: {value} (link to the page built from it)"
     if kind == "empty-link":
         return f"empty {element}"
+    if kind == "misspelt-scheme":
+        scheme = value.partition(":")[0].strip()
+        return f"misspelt URL scheme '{scheme}:' in {value} (did you mean '{target.path}:'?)"
     return f"{kind}: {value}"

@@ -46,6 +46,7 @@ _LINK_REASONS = frozenset(
         "outside-site",
         "markdown-link",
         "empty-link",
+        "misspelt-scheme",
         "redirect-loop",
         "external-broken",
         "external-unreachable",

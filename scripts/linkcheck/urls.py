@@ -15,6 +15,48 @@ from urllib.parse import unquote, unquote_to_bytes, urlsplit
 # Schemes a browser hands to another program or evaluates in place: never followed.
 _SCHEME_RE = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
 _WEB_SCHEMES = frozenset({"http", "https"})
+# Schemes pages commonly link with. A scheme a letter or two away from one of them
+# ("htps:", "mialto:") is a typo, unless it is a real scheme of its own (smb: is one letter
+# from sms:); any other scheme is left alone, since sites link to apps with their own.
+_COMMON_SCHEMES = ("https", "http", "mailto", "tel", "sms", "ftp", "javascript", "data")
+_OTHER_SCHEMES = frozenset(
+    {
+        "about",
+        "blob",
+        "callto",
+        "dat",
+        "fax",
+        "feed",
+        "file",
+        "ftps",
+        "geo",
+        "git",
+        "irc",
+        "ircs",
+        "itms",
+        "ldap",
+        "magnet",
+        "maps",
+        "mms",
+        "news",
+        "nntp",
+        "rtsp",
+        "sftp",
+        "sip",
+        "sips",
+        "skype",
+        "slack",
+        "smb",
+        "ssh",
+        "steam",
+        "telnet",
+        "urn",
+        "webcal",
+        "ws",
+        "wss",
+        "xmpp",
+    }
+)
 _DOT = frozenset({".", "%2e"})
 _DOT_DOT = frozenset({"..", ".%2e", "%2e.", "%2e%2e"})
 # URL standard: leading and trailing C0 controls and spaces are stripped, then every ASCII
@@ -41,6 +83,34 @@ def scheme_of(url: str) -> str | None:
 
 def is_web_scheme(scheme: str) -> bool:
     return scheme in _WEB_SCHEMES
+
+
+def misspelt_scheme(scheme: str) -> str | None:
+    """The common scheme `scheme` is a likely typo of ("htps" -> "https"), or None."""
+    if scheme in _COMMON_SCHEMES or scheme in _OTHER_SCHEMES or len(scheme) < 3:
+        return None
+    # A tie goes to the scheme listed first, the more common one ("htp" -> "http", not "ftp").
+    ranked = ((_edits(scheme, known), rank, known) for rank, known in enumerate(_COMMON_SCHEMES))
+    distance, _, meant = min(ranked)
+    # Short schemes are close to many others: only one wrong letter counts there.
+    return meant if distance <= (1 if len(scheme) <= 4 else 2) else None
+
+
+def _edits(a: str, b: str) -> int:
+    """Edits from `a` to `b`, a swapped pair of letters counting as one (optimal string
+    alignment distance). Written out because difflib's similarity ratio cannot say how many
+    letters are wrong: it rates "htps" as close to "http" as to "https"."""
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cost = ca != cb
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        previous2, previous = previous, current
+    return previous[-1]
 
 
 def parse_srcset(value: str) -> list[str]:

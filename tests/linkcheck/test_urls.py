@@ -8,6 +8,7 @@ from scripts.linkcheck.urls import (
     SiteAddress,
     clean_url,
     fragment_matches,
+    misspelt_scheme,
     normalize_path,
     parse_refresh,
     parse_srcset,
@@ -100,3 +101,26 @@ def test_site_address_from_url_or_path() -> None:
     assert address.own_path("https://example.com/guide/") is None
     assert SiteAddress.parse("/guide/").hosts == frozenset()
     assert SiteAddress.parse("").prefix == "/"
+
+
+@pytest.mark.parametrize(
+    ("scheme", "meant"),
+    [
+        ("htps", "https"),
+        ("ttps", "https"),
+        ("htp", "http"),
+        ("hhtps", "https"),
+        ("mialto", "mailto"),
+        ("javscript", "javascript"),
+        # Real schemes, or too far from any common one: left alone.
+        ("https", None),
+        ("smb", None),
+        ("geo", None),
+        ("ftps", None),
+        ("file", None),
+        ("whatsapp", None),
+        ("obsidian", None),
+    ],
+)
+def test_misspelt_scheme_names_the_scheme_meant(scheme: str, meant: str | None) -> None:
+    assert misspelt_scheme(scheme) == meant
