@@ -15,11 +15,11 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import yaml
-from jinja2 import TemplateSyntaxError
+from jinja2 import Environment, TemplateSyntaxError
 from jinja2.defaults import DEFAULT_NAMESPACE
 
 from scripts.data.checks import closest
-from scripts.data.errors import MacroSyntaxError, Problem, UnknownNameError
+from scripts.data.errors import DataError, MacroSyntaxError, Problem, UnknownNameError
 
 # The first name inside {{ ... }}: a macro call or a variable.
 EXPRESSION = re.compile(r"\{\{-?\s*([A-Za-z_]\w*)")
@@ -28,44 +28,118 @@ DEFINED = re.compile(r"\{%-?\s*(?:set|for|macro)\s+([A-Za-z_]\w*)")
 RAW = re.compile(r"\{%-?\s*raw\s*-?%\}.*?\{%-?\s*endraw\s*-?%\}", re.S)
 # mkdocs-macros adds these after define_env has run, or per page as it renders.
 PER_PAGE = frozenset({"page", "navigation", "files", "macros", "filters", "filters_builtin"})
+# Block tags that need an end tag; Jinja itself only notices at the end of the file.
+BLOCK_TAGS = frozenset({"if", "for", "macro", "call", "filter", "block", "with", "raw"})
+
+
+class TemplateProblems(DataError):
+    """Several template problems found at once (in one page or many), one line each,
+    so an editor sees every misspelt name in one run rather than one per build."""
+
+    def __init__(self, errors: list[DataError]) -> None:
+        super().__init__(errors[0].problem)
+        self.errors = errors
+
+    def __str__(self) -> str:
+        return "\n".join(str(error) for error in self.errors)
 
 
 def check_template_names(
     docs_dir: Path, known: Iterable[str], parse: Callable[[str], object] | None = None
 ) -> None:
-    """Raise MacroSyntaxError for the first page that `parse` (the plugin's Jinja
-    environment's `parse`) rejects, or UnknownNameError for the first name nothing defines."""
+    """Raise if any page has a syntax error that `parse` (the plugin's Jinja environment's
+    `parse`) rejects, or a name nothing defines: MacroSyntaxError or UnknownNameError when
+    there is one problem, TemplateProblems listing each when there are several."""
     names = set(known) | PER_PAGE | set(DEFAULT_NAMESPACE)
+    errors: list[DataError] = []
     for path in sorted(docs_dir.rglob("*.md")):
         label = f"docs/{path.relative_to(docs_dir).as_posix()}"
         text = path.read_text(encoding="utf-8")
-        if parse is not None:
-            _check_syntax(text, label, parse)
-        _check_page(text, label, names)
+        syntax = _syntax_error(text, label, parse) if parse is not None else None
+        # A page that does not parse cannot be trusted for names: report the syntax only.
+        errors.extend([syntax] if syntax else _unknown_names(text, label, names))
+    if len(errors) == 1:
+        raise errors[0]
+    if errors:
+        raise TemplateProblems(errors)
 
 
-def _check_syntax(text: str, label: str, parse: Callable[[str], object]) -> None:
+def _syntax_error(
+    text: str, label: str, parse: Callable[[str], object]
+) -> MacroSyntaxError | None:
     # The whole file is parsed, front matter included, so Jinja's line is the file's line.
     try:
         parse(text)
     except TemplateSyntaxError as error:
-        expected = "a macro call closed as {{ name(...) }}, and every {% ... %} block closed"
-        problem = Problem(label, expected, error.message or "", "", "", error.lineno)
-        raise MacroSyntaxError(problem) from None
+        line, found, expected = _syntax_problem(text, error, parse)
+        return MacroSyntaxError(Problem(label, expected, found, "", "", line))
+    return None
 
 
-def _check_page(text: str, label: str, known: set[str]) -> None:
+def _syntax_problem(
+    text: str, error: TemplateSyntaxError, parse: Callable[[str], object]
+) -> tuple[int, str, str]:
+    """(line, what is wrong, how to fix it): Jinja notices a missing }} or {% end... %} only
+    where the text runs out, so point at the tag that was left open instead."""
+    unclosed = _unclosed_print(text)
+    if unclosed:
+        expected = "close it on the same line: {{ name(...) }}"
+        return unclosed, "{{ is not closed with }}", expected
+    environment = getattr(parse, "__self__", None)
+    opened = _unclosed_block(text, environment) if isinstance(environment, Environment) else None
+    if opened:
+        line, tag = opened
+        return line, f"{{% {tag} %}} is never closed", f"add {{% end{tag} %}} where it should end"
+    expected = "a macro call closed as {{ name(...) }}, and every {% ... %} block closed"
+    return error.lineno, error.message or "", expected
+
+
+def _unclosed_print(text: str) -> int | None:
+    """The first line with more {{ than }}: macro calls never span lines in docs/."""
+    text = RAW.sub(lambda match: "\n" * match.group(0).count("\n"), text)
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.count("{{") > line.count("}}"):
+            return number
+    return None
+
+
+def _unclosed_block(text: str, environment: Environment) -> tuple[int, str] | None:
+    """The line and name of the innermost block tag with no end tag, read from Jinja's
+    own tokens (so its delimiters and raw blocks are honoured)."""
+    stack: list[tuple[int, str]] = []
+    after_open = False
+    try:
+        for line, kind, value in environment.lex(text):
+            if kind == "whitespace":
+                continue
+            if kind == "block_begin":
+                after_open = True
+                continue
+            if after_open and kind == "name":
+                if value in BLOCK_TAGS:
+                    stack.append((line, value))
+                elif value.startswith("end") and stack and stack[-1][1] == value[3:]:
+                    stack.pop()
+            after_open = False
+    except TemplateSyntaxError:
+        return None
+    return stack[-1] if stack else None
+
+
+def _unknown_names(text: str, label: str, known: set[str]) -> list[DataError]:
     # Blank out raw blocks but keep their newlines, so line numbers stay right.
     text = RAW.sub(lambda match: "\n" * match.group(0).count("\n"), text)
     defined = known | _front_matter_keys(text) | set(DEFINED.findall(text))
+    choices = defined - PER_PAGE - set(DEFAULT_NAMESPACE)
+    errors: list[DataError] = []
     for match in EXPRESSION.finditer(text):
         name = match.group(1)
         if name not in defined:
             line = text.count("\n", 0, match.start()) + 1
-            expected = (
-                f"a macro or variable: {closest(name, defined - PER_PAGE - set(DEFAULT_NAMESPACE))}"
-            )
-            raise UnknownNameError(Problem(label, expected, f"'{name}'", "", "macro name", line))
+            expected = f"a macro or variable: {closest(name, choices)}"
+            problem = Problem(label, expected, f"'{name}'", "", "macro name", line)
+            errors.append(UnknownNameError(problem))
+    return errors
 
 
 def _front_matter_keys(text: str) -> set[str]:

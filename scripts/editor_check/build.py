@@ -16,6 +16,7 @@ from scripts.editor_check.tools import python_tool, run
 RECORD_RE = re.compile(r"^(?P<level>DEBUG|INFO|WARNING|ERROR|CRITICAL)\s+-\s+(?P<text>.*)$")
 DOC = r"Doc file '(?P<page>[^']+)' contains"
 CONFIG = "mkdocs.yml"
+LOCATED = r"^(?:Error: )?(?P<file>(?:docs|data)/[^\s:,]+):(?P<line>\d+), (?P<detail>.*)"
 
 
 def build(root: Path, site_dir: Path) -> tuple[bool, list[Finding]]:
@@ -216,10 +217,21 @@ def _page_read_error(match: re.Match[str], context: _Context) -> list[Finding]:
     return [Finding(context.page(match["page"]), 1, detail, "build", SAME_FILE)]
 
 
+LOCATED_START = re.compile(r"^(?:Error: )?(?:docs|data)/[^\s:,]+:\d+, ", re.M)
+
+
 def _located(match: re.Match[str], context: _Context) -> list[Finding]:
-    """An error that already names its file and line (the data layer's own messages)."""
-    detail = " ".join(match["detail"].split())
-    return [Finding(match["file"], int(match["line"]), detail, "build")]
+    """Errors that already name their file and line (the data layer's own messages); one
+    record may hold several, each starting a line (every misspelt macro name at once)."""
+    text = match.string[match.start() :]
+    starts = [found.start() for found in LOCATED_START.finditer(text)] + [len(text)]
+    found = []
+    for start, end in zip(starts, starts[1:]):
+        part = re.match(LOCATED, text[start:end], re.S)
+        if part:
+            detail = " ".join(part["detail"].split())
+            found.append(Finding(part["file"], int(part["line"]), detail, "build"))
+    return found
 
 
 def _page_name(match: re.Match[str], context: _Context) -> list[Finding]:
@@ -276,7 +288,7 @@ TRANSLATORS: list[tuple[str, Translator]] = [
     (r"error parsing the configuration file:(?P<detail>.*)", _config_error),
     (r"Config value '(?P<key>[^']+)': (?P<detail>.*)", _config_value),
     (r"Error reading page '(?P<page>[^']+)':(?P<detail>.*)", _page_read_error),
-    (r"^(?:Error: )?(?P<file>(?:docs|data)/[^\s:,]+):(?P<line>\d+), (?P<detail>.*)", _located),
+    (LOCATED, _located),
     (
         r"^(?:Error: )?(?P<page>docs/[^\s:,]+\.md), (?P<detail>.*found '(?P<name>[^']+)'.*)",
         _page_name,

@@ -9,7 +9,7 @@ import pytest
 from jinja2 import Environment
 
 from scripts.data.errors import MacroSyntaxError, UnknownNameError
-from scripts.data.template_names import check_template_names
+from scripts.data.template_names import TemplateProblems, check_template_names
 
 KNOWN = {"table", "chart", "fact", "config"}
 
@@ -59,7 +59,11 @@ def parser() -> Callable[[str], object]:
     ("body", "line", "words"),
     [
         ('Intro.\n\n{{ table("methods" }}', 8, "expected ')'"),
-        ("{% if shown %}\nNever closed.\n", 6, "'endif'"),
+        ("{% if shown %}\nNever closed.\n", 6, "{% if %} is never closed (add {% endif %}"),
+        # Jinja would name the last line; the editor needs the tag left open.
+        ("{% if shown %}\nText.\n\nMore text.\n\nEnd.", 6, "add {% endif %}"),
+        ("{% for row in rows %}{% if row %}x{% endif %}\n\nEnd.", 6, "add {% endfor %}"),
+        ('Intro.\n{{ table("conditions")\n\nText.\n\nMore {{ fact("a") }}.', 7, "{{ is not closed with }}"),
     ],
 )
 def test_syntax_error_is_named_with_the_file_line(
@@ -75,3 +79,19 @@ def test_syntax_error_is_named_with_the_file_line(
 def test_attribute_lists_are_not_template_syntax(tmp_path: Path) -> None:
     docs = page(tmp_path, "## Dosing {#dosing}\n\n{{ fact('dose') }}")
     check_template_names(docs, KNOWN, parser())
+
+
+def test_every_misspelt_name_in_every_page_is_reported(tmp_path: Path) -> None:
+    page(tmp_path, '{{ tabel("methods") }}\n{{ fcat("dose") }}')
+    (tmp_path / "other.md").write_text('---\ntitle: T\n---\n\n{{ chrat("x") }}\n', "utf-8")
+    with pytest.raises(TemplateProblems) as caught:
+        check_template_names(tmp_path, KNOWN)
+    assert str(caught.value).splitlines() == [
+        str(error) for error in caught.value.errors
+    ]
+    located = [(e.problem.file, e.problem.line, e.problem.found) for e in caught.value.errors]
+    assert located == [
+        ("docs/other.md", 5, "'chrat'"),
+        ("docs/page.md", 6, "'tabel'"),
+        ("docs/page.md", 7, "'fcat'"),
+    ]
