@@ -64,9 +64,7 @@ def check_template_names(
         raise TemplateProblems(errors)
 
 
-def _syntax_error(
-    text: str, label: str, parse: Callable[[str], object]
-) -> MacroSyntaxError | None:
+def _syntax_error(text: str, label: str, parse: Callable[[str], object]) -> MacroSyntaxError | None:
     # The whole file is parsed, front matter included, so Jinja's line is the file's line.
     try:
         parse(text)

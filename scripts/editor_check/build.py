@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import itertools
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -226,7 +227,7 @@ def _located(match: re.Match[str], context: _Context) -> list[Finding]:
     text = match.string[match.start() :]
     starts = [found.start() for found in LOCATED_START.finditer(text)] + [len(text)]
     found = []
-    for start, end in zip(starts, starts[1:]):
+    for start, end in itertools.pairwise(starts):
         part = re.match(LOCATED, text[start:end], re.S)
         if part:
             detail = " ".join(part["detail"].split())

@@ -98,6 +98,32 @@ def _text(css: str, x: str, y: int, content: str, anchor: str | None = None) -> 
     return f'<text class="{css}" x="{x}" y="{y}"{aligned}>{escape(content)}</text>'
 
 
+def unconfirmed_note(labels: Sequence[str], confirmed: Sequence[bool]) -> str:
+    """The caption's words for figures no source confirms, worked out from the rows' sources.
+
+    Empty when every row has a source; otherwise one sentence, naming the rows
+    when only some of them lack a source.
+    """
+    missing = [_in_sentence(label) for label, ok in zip(labels, confirmed, strict=True) if not ok]
+    if not missing:
+        return ""
+    if len(missing) == len(labels):
+        return "These figures are not confirmed by a published source."
+    if len(missing) == 1:
+        return f"The entry for {missing[0]} is not confirmed by a published source."
+    names = f"{', '.join(missing[:-1])} and {missing[-1]}"
+    return f"The entries for {names} are not confirmed by a published source."
+
+
+def _in_sentence(label: str) -> str:
+    """'Standard antidepressants' -> 'standard antidepressants'; 'IV infusion' stays."""
+    return label if label[:2].isupper() else label[:1].lower() + label[1:]
+
+
+def with_note(text: str, note: str) -> str:
+    return f"{text} {note}" if note else text
+
+
 def figure_block(name: str, svg: str, caption: str) -> str:
     return (
         f'<figure class="kt-chart" id="kt-chart-{name}">{svg}'
@@ -110,18 +136,17 @@ def effects_chart(rows: Sequence[EffectRow]) -> str:
         Bar(r.effect, 0, r.percent, f"{number(r.percent)}%", r.source is not None) for r in rows
     ]
     words = "; ".join(f"{r.effect}: {number(r.percent)}%" for r in rows)
-    unconfirmed = any(r.source is None for r in rows)
-    note = " These figures are not confirmed by a published source." if unconfirmed else ""
+    note = unconfirmed_note([r.effect for r in rows], [r.source is not None for r in rows])
     axis = [(v, f"{v}%") for v in (0, 25, 50, 75, 100)]
     svg = svg_chart(
         "immediate_effects",
         "Immediate effects and how many people report them",
-        f"Bar chart. {words}.{note}",
+        with_note(f"Bar chart. {words}.", note),
         bars,
         axis,
         100,
     )
-    caption = "Share of people reporting each effect." + note
+    caption = with_note("Share of people reporting each effect.", note)
     return figure_block("immediate_effects", svg, caption)
 
 
@@ -141,18 +166,21 @@ def session_length_chart(rows: Sequence[MethodRow]) -> str:
     words = "; ".join(
         f"{r.name}: {r.session_minutes.min} to {r.session_minutes.max} minutes" for r in rows
     )
+    note = unconfirmed_note([r.name for r in rows], [r.source is not None for r in rows])
     axis = [(v, f"{v} min" if v else "0") for v in range(0, scale_max + 1, 15)]
     svg = svg_chart(
         "session_length",
-        "Typical session length by method",
-        f"Range chart of session length in minutes. {words}.",
+        "Typical treatment time by method",
+        with_note(f"Range chart of treatment time in minutes. {words}.", note),
         bars,
         axis,
         scale_max,
     )
-    return figure_block(
-        "session_length", svg, "Typical time for one session, from the shortest to the longest."
+    caption = (
+        "Typical time for the treatment itself, from the shortest to the longest. "
+        "Checks before and after it take extra time."
     )
+    return figure_block("session_length", svg, with_note(caption, note))
 
 
 def onset_chart(rows: Sequence[ComparisonRow]) -> str:
@@ -170,17 +198,15 @@ def onset_chart(rows: Sequence[ComparisonRow]) -> str:
         for r in rows
     ]
     words = "; ".join(f"{r.treatment}: {r.onset_text.lower()}" for r in rows)
+    note = unconfirmed_note([r.treatment for r in rows], [r.source is not None for r in rows])
     axis = [(index + 0.5, scale) for index, scale in enumerate(TIME_SCALES)]
     svg = svg_chart(
         "onset",
         "How soon treatment can start to help",
-        f"Timeline from minutes to months. {words}.",
+        with_note(f"Timeline from minutes to months. {words}.", note),
         bars,
         axis,
         len(TIME_SCALES),
     )
-    return figure_block(
-        "onset",
-        svg,
-        "How soon each treatment can start to help, on a scale from minutes to months.",
-    )
+    caption = "How soon each treatment can start to help, on a scale from minutes to months."
+    return figure_block("onset", svg, with_note(caption, note))

@@ -63,7 +63,7 @@ def parser() -> Callable[[str], object]:
         # Jinja would name the last line; the editor needs the tag left open.
         ("{% if shown %}\nText.\n\nMore text.\n\nEnd.", 6, "add {% endif %}"),
         ("{% for row in rows %}{% if row %}x{% endif %}\n\nEnd.", 6, "add {% endfor %}"),
-        ('Intro.\n{{ table("conditions")\n\nText.\n\nMore {{ fact("a") }}.', 7, "{{ is not closed with }}"),
+        ('Intro.\n{{ table("conditions")\n\nMore {{ fact("a") }}.', 7, "{{ is not closed with }}"),
     ],
 )
 def test_syntax_error_is_named_with_the_file_line(
@@ -86,9 +86,7 @@ def test_every_misspelt_name_in_every_page_is_reported(tmp_path: Path) -> None:
     (tmp_path / "other.md").write_text('---\ntitle: T\n---\n\n{{ chrat("x") }}\n', "utf-8")
     with pytest.raises(TemplateProblems) as caught:
         check_template_names(tmp_path, KNOWN)
-    assert str(caught.value).splitlines() == [
-        str(error) for error in caught.value.errors
-    ]
+    assert str(caught.value).splitlines() == [str(error) for error in caught.value.errors]
     located = [(e.problem.file, e.problem.line, e.problem.found) for e in caught.value.errors]
     assert located == [
         ("docs/other.md", 5, "'chrat'"),

@@ -70,8 +70,31 @@ def test_session_ranges_start_at_their_minimum() -> None:
 def test_onset_chart_compares_hours_with_weeks(site_data: SiteData) -> None:
     tree = HTMLParser(draw("onset", site_data))
     labels = [t.text() for t in tree.css("text.kt-chart__label")]
-    assert labels == ["Ketamine therapy", "Traditional antidepressants"]
+    assert labels == ["Ketamine therapy", "Standard antidepressants"]
     notes = [t.text() for t in tree.css("text.kt-chart__note")]
     assert notes == ["Within hours for some people", "Usually weeks, sometimes months"]
     ketamine, tablets = (float(r.attributes["x"]) for r in tree.css("rect"))
     assert ketamine < tablets
+
+
+def test_caption_says_which_figures_have_no_source() -> None:
+    assert charts.unconfirmed_note(["A", "B"], [True, True]) == ""
+    assert charts.unconfirmed_note(["A", "B"], [False, False]) == (
+        "These figures are not confirmed by a published source."
+    )
+    assert charts.unconfirmed_note(["Ketamine", "Standard tablets"], [True, False]) == (
+        "The entry for standard tablets is not confirmed by a published source."
+    )
+    assert charts.unconfirmed_note(["IV drip", "Spray", "Shot"], [False, True, False]) == (
+        "The entries for IV drip and shot are not confirmed by a published source."
+    )
+
+
+@pytest.mark.parametrize("name", sorted(CHARTS))
+def test_chart_caption_follows_the_sources_in_the_data(name: str, site_data: SiteData) -> None:
+    key, _ = CHARTS[name]
+    rows = site_data.tables[key]
+    caption = HTMLParser(draw(name, site_data)).css_first("figcaption").text()
+    assert ("not confirmed by a published source" in caption) == any(
+        row.source is None for row in rows
+    )
