@@ -72,7 +72,12 @@ def fact_pattern(fact: dict) -> re.Pattern[str]:
     if "from" in fact:
         key, row_id, field = fact["from"].split(".")
         cited = row(key, row_id)
-        figure = {"value": cited[field]}
+        borrowed = cited[field]
+        # A borrowed figure keeps its table's unit (50 -> 50%), or is words ("up to two weeks").
+        figure = {"text": borrowed} if isinstance(borrowed, str) else {"value": borrowed}
+        column_field, column_unit = FIGURE_COLUMNS.get(key, ("", ""))
+        if column_field == field and column_unit and "unit" not in fact:
+            fact = {**fact, "unit": column_unit}
     value = figure.get("value")
     if "text" in figure:
         parts = [figure["text"]]

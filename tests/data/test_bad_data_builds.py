@@ -143,7 +143,7 @@ CASES: dict[str, tuple[Mutation, str, str, str]] = {
         "one of trd",
     ),
     "unknown-required-topic": (
-        replace("data/xrefs.yml", "topics: [trd]", "topics: [trdd]"),
+        replace("data/xrefs.yml", "topics: [trd,", "topics: [trdd,"),
         "data/xrefs.yml",
         "topics",
         "trd",

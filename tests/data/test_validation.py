@@ -231,10 +231,10 @@ CASES = {
         "found 'Benefits'",
     ),
     "unknown-topic": (
-        "topics: [trdd]",
+        "topics: [trdd,",
         "xrefs.yml",
-        "topics: [trd]",
-        "topics: [trdd]",
+        "topics: [trd,",
+        "topics: [trdd,",
         UnknownReferenceError,
         "data/xrefs.yml",
         "required_links item 2",
