@@ -16,29 +16,46 @@ def crisis_heading(lines: Sequence[CrisisLineRow]) -> str:
 
 
 def crisis_box(lines: Sequence[CrisisLineRow], citer: Citer) -> str:
-    """An urgent-care card: always open, numbers as tel: links, each line with its source."""
-    reasons = "".join(f"<li>{escape(line.now_if)}</li>" for line in lines if line.in_heading)
-    items = "".join(_crisis_line(line, citer) for line in lines)
+    """An urgent-care card: always open, the urgent reasons first, then the lines grouped by
+    region (so a reader finds their country at a glance), numbers as tel: links."""
+    reasons = "".join(_crisis_reason(line) for line in lines if line.in_heading)
+    groups = "".join(
+        f'<p class="kt-crisis__region">{escape(region)}</p>'
+        f'<ul class="kt-crisis__lines">{"".join(_crisis_line(line, citer) for line in rows)}</ul>'
+        for region, rows in _by_region(lines).items()
+    )
     return (
         '<aside class="kt-crisis" aria-labelledby="kt-crisis-heading">'
         f'<p class="kt-crisis__heading" id="kt-crisis-heading">{escape(crisis_heading(lines))}</p>'
-        f'<ul class="kt-crisis__reasons">{reasons}</ul>'
-        f'<ul class="kt-crisis__lines">{items}</ul>'
-        "</aside>"
+        f'<ul class="kt-crisis__reasons">{reasons}</ul>{groups}</aside>'
     )
 
 
+def _by_region(lines: Sequence[CrisisLineRow]) -> dict[str, list[CrisisLineRow]]:
+    """The lines grouped by region, regions in the order they first appear in the data."""
+    groups: dict[str, list[CrisisLineRow]] = {}
+    for line in lines:
+        groups.setdefault(line.region, []).append(line)
+    return groups
+
+
+def _crisis_reason(line: CrisisLineRow) -> str:
+    return f"<li>{_tel(line)} ({escape(line.region)}): {escape(line.now_if or '')}</li>"
+
+
+def _tel(line: CrisisLineRow) -> str:
+    if line.number is None or line.tel is None:
+        return ""
+    return f'<a class="kt-crisis__number" href="tel:{escape(line.tel)}">{escape(line.number)}</a>'
+
+
 def _crisis_line(line: CrisisLineRow, citer: Citer) -> str:
-    number = ""
-    if line.number is not None:
-        number = (
-            f' <a class="kt-crisis__number" href="tel:{escape(line.tel)}">{escape(line.number)}</a>'
-        )
     # A line without a source is general advice; its note says so in words.
     source = citer.source_html(line.source) if line.source else escape(line.source_note or "")
+    number = _tel(line)
     return (
-        f"<li><strong>{escape(line.region)}: {escape(line.service)}</strong>{number}"
-        f'<br>{escape(line.how)} <span class="kt-crisis__source">Source: {source}</span></li>'
+        f"<li>{number + ' ' if number else ''}<strong>{escape(line.service)}</strong>. "
+        f'{escape(line.how)} <span class="kt-crisis__source">({source})</span></li>'
     )
 
 

@@ -39,8 +39,22 @@ def test_crisis_box_is_open_with_tel_links_and_sources(site_data: SiteData) -> N
         if line.source:
             assert source.css_first("a").text() == site_data.sources[line.source].short
         else:
-            assert source.text() == f"Source: {line.source_note}"
-    assert len(tree.css("ul.kt-crisis__reasons li")) == 2
+            assert source.text() == f"({line.source_note})"
+    reasons = [" ".join(li.text().split()) for li in tree.css("ul.kt-crisis__reasons li")]
+    assert reasons[0].startswith("988 (United States): ")
+
+
+def test_crisis_lines_are_grouped_by_region_in_first_seen_order(site_data: SiteData) -> None:
+    lines = list(site_data.crisis_lines)
+    # A line for the first region placed last still joins its region's group.
+    lines.append(lines[0].model_copy(update={"id": "extra", "service": "Extra line"}))
+    tree = HTMLParser(boxes.crisis_box(lines, citer(site_data)))
+    regions = [p.text() for p in tree.css("p.kt-crisis__region")]
+    assert regions == list(dict.fromkeys(line.region for line in lines))
+    first_group = tree.css_first("p.kt-crisis__region").next
+    services = [strong.text() for strong in first_group.css("li > strong")]
+    assert services[-1] == "Extra line"
+    assert len(services) == sum(line.region == lines[0].region for line in lines)
 
 
 def test_sources_list_gives_each_source_an_anchor(site_data: SiteData) -> None:
