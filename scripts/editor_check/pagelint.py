@@ -1,5 +1,6 @@
 """House rules for docs/*.md that no general tool knows: figures come from data through
-macros, images describe themselves, nothing loads from another host, heading ids are unique."""
+macros, images describe themselves, nothing loads from another host, heading ids are unique,
+markup that would be published raw, page names, front matter, cited sources and redirects."""
 
 from __future__ import annotations
 
@@ -7,22 +8,26 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from jinja2 import Environment
 from markdown.extensions.toc import slugify
 
+from scripts.editor_check import markup, pagemeta
+from scripts.editor_check.config import mkdocs_config, page_environment
+from scripts.editor_check.figures import template_literals, typed_figure
 from scripts.editor_check.findings import Finding, relative
+from scripts.editor_check.redirects import redirect_problems
+from scripts.render.api import PUBLIC_MACROS
 
 # Pages take every figure from data/ with fact(), table() or chart(), so a
-# number, its wording and its source stay in one place: any digit a reader
+# number, its wording and its source stay in one place: any figure a reader
 # would see is a figure typed by hand (the content tests apply the same rule).
-# The figure as shown in the message: the number, a range, and a % or unit word.
-FIGURE_RE = re.compile(
-    r"\d[\d.,]*(?:\s*(?:-|–|to)\s*\d[\d.,]*)?(?:\s*%|\s*[a-z]+(?:/[a-z]+)?)?", re.I
-)
 # Spans that are not prose: macro calls and tags, inline code, link and
 # image targets, HTML tags, attribute lists, and an ordered-list step number.
+# (Titles inside tags and attribute lists are tooltips: markup.py checks them.)
 NOT_PROSE_RE = re.compile(
     r"\{\{.*?\}\}|\{%.*?%\}|`[^`]*`|\]\([^)]*\)|<[^>]*>|\{[^}]*\}\s*$|^\s*\d+\.\s"
 )
+FIX_FIGURE = 'take it from data/ with a macro such as {{ fact("...") }} or {{ table("...") }}'
 IMG_TAG_RE = re.compile(r"<img\b[^>]*>", re.I)
 SCRIPT_RE = re.compile(r"<script\b[^>]*>", re.I)
 REMOTE = r"(?:https?:)?//"
@@ -40,26 +45,56 @@ COMMENT_RE = re.compile(r"<!--.*?-->|\[\[#.*?#\]\]", re.S)
 
 
 def lint_pages(root: Path) -> list[Finding]:
-    """Every house-rule problem in docs/**/*.md."""
+    """Every house-rule problem in docs/**/*.md, and the redirect rules."""
     docs = root / "docs"
     if not docs.is_dir():
         return []
+    environment = page_environment(mkdocs_config(root))
     found: list[Finding] = []
     for page in sorted(docs.rglob("*.md")):
-        found.extend(lint_page(page.read_text(encoding="utf-8"), relative(page, root)))
-    return found
+        path = relative(page, root)
+        name = pagemeta.file_name_problem(page.relative_to(docs).as_posix())
+        if name:
+            found.append(Finding(path, 1, name, "pages"))
+        found.extend(lint_page(page.read_text(encoding="utf-8"), path, environment))
+    return found + redirect_problems(root)
 
 
-def lint_page(text: str, path: str) -> list[Finding]:
-    """The house-rule problems of one page's text, reported against `path`."""
+def lint_page(text: str, path: str, environment: Environment | None = None) -> list[Finding]:
+    """The house-rule problems of one page's text, reported against `path`; `environment`
+    parses its template tags the way the build does (mkdocs.yml's delimiters)."""
     found: list[Finding] = []
     ids: dict[str, int] = {}
-    for number, line in prose_lines(text):
+    prose = list(prose_lines(text))
+    for number, line in prose:
         found.extend(_line_problems(line, path, number))
         heading = HEADING_RE.match(line)
         if heading:
             found.extend(_heading_id(heading["text"], ids, path, number))
-    return found
+    meta = pagemeta.read_front_matter(text.splitlines())
+    located = markup.admonition_problems(prose)
+    located += pagemeta.front_matter_problems(meta)
+    located += pagemeta.source_problems(meta, prose)
+    located += _template_figures(text, environment or page_environment({}))
+    found.extend(Finding(path, number, message, "pages") for number, message in located)
+    # One message per line, as `make check` prints them: the first rule to see it names it.
+    first = {finding.line: finding for finding in reversed(found)}
+    return sorted(first.values(), key=lambda finding: finding.line)
+
+
+def _template_figures(text: str, environment: Environment) -> list[tuple[int, str]]:
+    """Numbers written into template tags: only the public macros may put figures on a page."""
+    lines: dict[int, str] = {}
+    for number, literal in template_literals(text, environment, frozenset(PUBLIC_MACROS)):
+        lines.setdefault(number, literal)
+    return [
+        (
+            number,
+            f"figure '{literal}' written into a template tag: only the macros may put "
+            f"figures on a page: {FIX_FIGURE}",
+        )
+        for number, literal in lines.items()
+    ]
 
 
 def prose_lines(text: str) -> Iterator[tuple[int, str]]:
@@ -107,12 +142,10 @@ def _line_problems(line: str, path: str, number: int) -> list[Finding]:
         problems.append(
             "loads a file from another host: save it under docs/assets/ and link to that copy"
         )
-    figure = FIGURE_RE.search(NOT_PROSE_RE.sub(" ", line))
+    figure = typed_figure(NOT_PROSE_RE.sub(" ", line))
     if figure:
-        problems.append(
-            f"figure '{figure[0]}' typed by hand: take it from data/ with a macro such as "
-            '{{ fact("...") }} or {{ table("...") }}'
-        )
+        problems.append(f"figure '{figure}' typed by hand: {FIX_FIGURE}")
+    problems.extend(markup.line_problems(line))
     return [Finding(path, number, message, "pages") for message in problems]
 
 

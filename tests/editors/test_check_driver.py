@@ -165,7 +165,10 @@ def test_page_rules_flag(line: str, problem: str) -> None:
     ],
 )
 def test_page_rules_leave_alone(line: str) -> None:
-    assert pagelint.lint_page(f"---\ntitle: 30%\n---\n\n{line}\n", "docs/x.md") == []
+    assert (
+        pagelint.lint_page(f"---\ntitle: x\nreviewed: 2026-11-24\n---\n\n{line}\n", "docs/x.md")
+        == []
+    )
 
 
 def test_code_blocks_and_comments_are_not_prose() -> None:

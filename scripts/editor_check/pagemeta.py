@@ -1,0 +1,144 @@
+"""Rules about a page as a whole: its file name, what its front matter may hold, and that
+the sources it cites are the ones it lists (its Sources section is drawn from that list)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+
+import yaml
+
+from scripts.editor_check.figures import typed_figure
+
+NAME_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+KEY_RE = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)\s*:")
+CITE_RE = re.compile(r"""\bcite\(\s*(?P<q>["'])(?P<id>[^"']+)(?P=q)""")
+SOURCES_HEADING_RE = re.compile(r"^##\s+Sources\s*(?:\{.*\})?\s*$")
+PAGE_SOURCES_RE = re.compile(r"\{\{-?\s*page_sources\s*\(")
+# Shown to readers and search engines as written: MkDocs does not render front matter.
+SHOWN_KEYS = ("title", "description")
+
+
+@dataclass
+class FrontMatter:
+    """A page's front matter: its values, the line of each top-level key, and the text of
+    each key's value as written (continuation lines included)."""
+
+    values: dict = field(default_factory=dict)
+    lines: dict[str, int] = field(default_factory=dict)
+    raw: dict[str, str] = field(default_factory=dict)
+
+
+def read_front_matter(lines: list[str]) -> FrontMatter:
+    """The front matter between the opening and closing `---`; empty when there is none or
+    it is not YAML (the data step reports that)."""
+    if not lines or lines[0].rstrip() != "---":
+        return FrontMatter()
+    end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
+    if end is None:
+        return FrontMatter()
+    try:
+        values = yaml.safe_load("\n".join(lines[1:end])) or {}
+    except yaml.YAMLError:
+        return FrontMatter()
+    meta = FrontMatter(values if isinstance(values, dict) else {})
+    key = None
+    for index in range(1, end):
+        found = KEY_RE.match(lines[index])
+        if found:
+            key = found["key"]
+            meta.lines[key] = index + 1
+            meta.raw[key] = lines[index][found.end() :]
+        elif key:
+            meta.raw[key] += " " + lines[index].strip()
+    return meta
+
+
+def file_name_problem(relative: str) -> str | None:
+    """docs/ page names become addresses: lower-case words joined by hyphens keep them
+    readable and stable (no %20, no case that differs between systems)."""
+    path = PurePosixPath(relative)
+    parts = [*path.parent.parts, path.stem]
+    if all(NAME_RE.fullmatch(part) for part in parts):
+        return None
+    suggested = (
+        "/".join(re.sub(r"[^a-z0-9]+", "-", part.lower()).strip("-") for part in parts) + ".md"
+    )
+    return (
+        f"page file name '{relative}' becomes part of its address: use lower-case letters, "
+        f"digits and hyphens only: rename it to {suggested} with git mv"
+    )
+
+
+def front_matter_problems(meta: FrontMatter) -> list[tuple[int, str]]:
+    """(line, message) for a title or description holding a macro or a typed figure."""
+    problems = []
+    for key in SHOWN_KEYS:
+        raw = meta.raw.get(key)
+        if raw is None:
+            continue
+        line = meta.lines[key]
+        if "{{" in raw or "{%" in raw:
+            problems.append(
+                (
+                    line,
+                    f"the front matter '{key}' holds a macro, but front matter is not "
+                    "rendered, so readers and search engines would see it as written: "
+                    "describe the page in words",
+                )
+            )
+            continue
+        figure = typed_figure(raw)
+        if figure:
+            problems.append(
+                (
+                    line,
+                    f"figure '{figure}' typed by hand in the front matter '{key}': front "
+                    "matter is not rendered, so no macro can supply it: describe the page "
+                    "without figures",
+                )
+            )
+    return problems
+
+
+def source_problems(meta: FrontMatter, body: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A cited source must be in the front matter `sources:` (the page's Sources list is
+    drawn from it), and a Sources section must draw that list with page_sources()."""
+    listed = meta.values.get("sources")
+    listed = [str(s) for s in listed] if isinstance(listed, list) else []
+    cites = [(number, m["id"]) for number, line in body for m in CITE_RE.finditer(line)]
+    heading = next((n for n, line in body if SOURCES_HEADING_RE.match(line)), None)
+    draws = any(PAGE_SOURCES_RE.search(line) for _n, line in body)
+    problems = []
+    where = meta.lines.get("sources")
+    at = where or (cites[0][0] if cites else None)
+    if not listed and (cites or draws) and at:
+        ids = ", ".join(dict.fromkeys(source for _n, source in cites)) or "none"
+        problems.append(
+            (
+                at,
+                "the front matter sources lists nothing, so the page's Sources section is "
+                f"empty: list every source the page uses (it cites: {ids})",
+            )
+        )
+    elif listed:
+        for number, source in cites:
+            if source not in listed:
+                problems.append(
+                    (
+                        number,
+                        f"cites '{source}', which is not in the front matter sources "
+                        f"(line {where}): add it there",
+                    )
+                )
+    # A Sources section may instead say why the page has none (about.md does).
+    if heading and not draws and (listed or cites):
+        problems.append(
+            (
+                heading,
+                "the Sources section lists nothing: add {{ page_sources() }} under "
+                "this heading; it lists the front matter sources",
+            )
+        )
+    return problems

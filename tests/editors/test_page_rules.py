@@ -1,0 +1,201 @@
+"""The page rules of `make check` (scripts/editor_check): each flags its mistake at the
+right line with a message saying how to fix it, and leaves the current pages alone."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from scripts.editor_check import markup, pagelint, redirects
+from scripts.editor_check.config import page_environment
+from tests.support.repo import REPO
+
+FRONT = "---\ntitle: x\nreviewed: 2026-11-24\nsources: [fava-2018]\n---\n\n"  # body: line 7
+SITE = page_environment({"plugins": [{"macros": {"j2_comment_start_string": "[[#",
+                                                 "j2_comment_end_string": "#]]"}}]})  # fmt: skip
+
+
+def findings(body: str, front: str = FRONT) -> list[tuple[int, str]]:
+    return [(f.line, f.message) for f in pagelint.lint_page(front + body, "docs/x.md", SITE)]
+
+
+@pytest.mark.parametrize(
+    ("line", "problem"),
+    [
+        ("Half of people feel better within a day.", "figure 'Half of' typed by hand"),
+        ("Two thirds relapse within a month.", "figure 'Two thirds' typed by hand"),
+        ("About one in three people stop treatment.", "figure 'one in three' typed by hand"),
+        ("Fifty percent of patients respond.", "figure 'Fifty percent' typed by hand"),
+        ("It costs about three thousand pounds a year.", "figure 'three thousand'"),
+        ("Twenty-five out of a hundred respond.", "figure 'Twenty-five out of a hundred'"),
+        ('<abbr title="Responds in 50% of cases">TRD</abbr>', "figure '50%' typed by hand in a"),
+        ('Relapse{: title="about 60% of people" }', "figure '60%' typed by hand in a tooltip"),
+        ("{% set share = 50 %}", "figure '50' written into a template tag"),
+        ('{{ "60%" }} relapse.', "figure '60%' written into a template tag"),
+        ("Or {{ 3 * 10 }} people.", "figure '3' written into a template tag"),
+        ('{ fact("trd_response") }} respond.', "write {{ fact(...) }}"),
+        ("{# TODO: ask the clinic about costs #}", "write a hidden note as <!-- ... -->"),
+        ("> [!WARNING]", "write !!! warning"),
+        ("!!! important", "use one of note, abstract, info, tip"),
+        ('!!! warning "Do not drive"', "box has no content: indent its text by 4 spaces"),
+        ('## About {{ fact("trd_response") }} respond', "macro in a heading"),
+        ('Read {{ xref("dosage", "") }}.', "has empty link text"),
+        ('Read about doses {{ xref("dosage", "here") }}.', "link text 'here' does not say"),
+        ('See {{ xref("dosage", "Click here") }}.', "link text 'Click here' does not say"),
+        ('Read [how your dose is chosen]({{ xref("dosage") }}).',
+         'xref() already makes a link, so it cannot be a link\'s target: write '
+         '{{ xref("dosage", "how your dose is chosen") }}'),
+        ('Fast {{ cite("han-2016") }}.', "cites 'han-2016', which is not in the front matter "
+         "sources (line 4): add it there"),
+    ],
+)  # fmt: skip
+def test_rule_flags_the_line(line: str, problem: str) -> None:
+    found = findings(f"{line}\n")
+    assert len(found) == 1, found
+    assert found[0][0] == 7 and problem in found[0][1], found
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "One of the medicines is given as a nasal spray.",
+        "Most people have one or two sessions a week at first.",
+        "Half an hour after the session you can go home.",
+        "In the first session, a nurse stays with you.",
+        "## Dosing {#dosing}",
+        "## Dosing { #dosing .wide }",
+        '<abbr title="N-methyl-D-aspartate">NMDA</abbr>',
+        'Relapse{: title="coming back of depression" }',
+        '{{ fact("trd_response") }} and {{ cite("fava-2018") }}',
+        '{{ table("methods") }}{{ chart("onset", with_table=false) }}',
+        '{{ xref("dosage", "how the dose is worked out") }}',
+        '!!! warning "Do not drive"\n\n    Not until the next day.',
+        "!!! note\n    Text.",
+        "> A plain quotation.",
+        "[[# a note with 50% in it #]]",
+    ],
+)
+def test_rule_leaves_alone(line: str) -> None:
+    assert findings(f"{line}\n") == []
+
+
+def test_every_current_page_passes_the_page_rules() -> None:
+    """No false positive: the rules run against every page of the site as it is."""
+    assert pagelint.lint_pages(REPO) == []
+
+
+def test_styled_types_are_the_ones_materials_stylesheet_styles() -> None:
+    import material
+
+    css_dir = Path(material.__file__).parent / "templates/assets/stylesheets"
+    css = "".join(p.read_text(encoding="utf-8") for p in css_dir.glob("main.*.css"))
+    styled = set(re.findall(r"\.admonition\.([a-z]+)[,{]", css))
+    assert styled == set(markup.STYLED_TYPES)
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "words"),
+    [
+        ("description", 'Ketamine helps {{ fact("trd_response") }} people.', "holds a macro"),
+        ("description", "Helps within 24 hours.", "figure '24 hours' typed by hand in the front"),
+        ("title", "Half of people respond", "figure 'Half of' typed by hand in the front matter"),
+    ],
+)  # fmt: skip
+def test_front_matter_shown_to_readers_has_no_macro_or_figure(
+    key: str, value: str, words: str
+) -> None:
+    front = f"---\ntitle: x\n{key}: '{value}'\n---\n\n"
+    found = findings("Text.\n", front)
+    assert len(found) == 1 and found[0][0] == 3 and words in found[0][1], found
+
+
+def test_cites_with_an_empty_source_list_give_one_line_at_sources() -> None:
+    front = "---\ntitle: x\nsources: []\n---\n\n"
+    body = 'A {{ cite("a-1") }}.\nB {{ cite("b-2") }}.\n\n## Sources\n\n{{ page_sources() }}\n'
+    assert findings(body, front) == [
+        (3, "the front matter sources lists nothing, so the page's Sources section is empty: "
+            "list every source the page uses (it cites: a-1, b-2)")
+    ]  # fmt: skip
+
+
+def test_sources_section_without_page_sources() -> None:
+    found = findings("Text.\n\n## Sources\n\nThis page is based on:\n")
+    assert found == [(9, found[0][1])] and "add {{ page_sources() }}" in found[0][1]
+
+
+def test_sources_section_explaining_there_are_none_passes() -> None:
+    front = "---\ntitle: x\n---\n\n"
+    assert findings("## Sources\n\nThis page makes no medical claims.\n", front) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "suggested"),
+    [("Ketamine and ECT.md", "ketamine-and-ect.md"), ("faq/Dose_Notes.md", "faq/dose-notes.md")],
+)
+def test_page_file_names(tmp_path: Path, name: str, suggested: str) -> None:
+    page = tmp_path / "docs" / name
+    page.parent.mkdir(parents=True)
+    page.write_text("# T\n", encoding="utf-8")
+    (finding,) = pagelint.lint_pages(tmp_path)
+    assert (finding.path, finding.line) == (f"docs/{name}", 1)
+    assert f"rename it to {suggested}" in finding.message
+
+
+def git(repo: Path, *args: str) -> None:
+    subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@t", *args], cwd=repo,
+                   check=True, capture_output=True)  # fmt: skip
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    """A git repository on main with two published pages and one redirect."""
+    (tmp_path / "docs").mkdir()
+    for name in ("a.md", "b.md"):
+        (tmp_path / "docs" / name).write_text("# T\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(
+        "plugins:\n  - redirects:\n      redirect_maps:\n        old.md: a.md\n", "utf-8"
+    )
+    git(tmp_path, "init", "-q", "-b", "main")
+    git(tmp_path, "add", ".")
+    git(tmp_path, "commit", "-qm", "start")
+    return tmp_path
+
+
+def test_renamed_page_without_redirect(repo: Path) -> None:
+    git(repo, "mv", "docs/b.md", "docs/c.md")  # not committed: the working tree counts
+    (finding,) = redirects.redirect_problems(repo)
+    assert (finding.path, finding.line) == ("mkdocs.yml", 3)
+    assert finding.message == (
+        "page b.md was published but has no redirect: add 'b.md: c.md' under redirect_maps"
+    )
+
+
+def test_deleted_page_in_a_commit_on_a_branch(repo: Path) -> None:
+    git(repo, "checkout", "-qb", "edit")
+    git(repo, "rm", "-q", "docs/b.md")
+    git(repo, "commit", "-qm", "drop b")
+    (finding,) = redirects.redirect_problems(repo)
+    assert "page b.md was published but has no redirect" in finding.message
+
+
+def test_renamed_page_with_a_redirect_passes(repo: Path) -> None:
+    git(repo, "mv", "docs/b.md", "docs/c.md")
+    config = repo / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "        b.md: c.md\n", "utf-8")
+    assert redirects.redirect_problems(repo) == []
+
+
+def test_without_git_the_rename_rule_does_not_apply(tmp_path: Path) -> None:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n", "utf-8")
+    assert redirects.redirect_problems(tmp_path) == []
+
+
+def test_page_named_like_an_old_address(repo: Path) -> None:
+    (repo / "docs" / "old.md").write_text("# T\n", encoding="utf-8")
+    (finding,) = redirects.redirect_problems(repo)
+    assert (finding.path, finding.line) == ("docs/old.md", 1)
+    assert "old address in redirect_maps (mkdocs.yml:4)" in finding.message
