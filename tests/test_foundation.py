@@ -119,6 +119,11 @@ def test_404_page_offers_a_way_back(built_site: Path) -> None:
     links = [a.attributes.get("href") for a in tree.css("article a")]
     assert len(links) >= 4, "the 404 page should link home and to the main topics"
     assert tree.css_first("form.md-search__form") is not None
+    home = HTMLParser((built_site / "index.html").read_text(encoding="utf-8"))
+    crisis = [href for href in links if href and href.endswith("/#kt-crisis-heading")]
+    assert crisis and home.css_first("aside.kt-crisis #kt-crisis-heading") is not None, (
+        "the 404 page should point to the crisis lines on the home page"
+    )
 
 
 # Each editor mistake below must stop a strict build with the file named.
