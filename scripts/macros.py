@@ -51,8 +51,12 @@ def define_env(env: MacrosPlugin) -> None:
         data = load_site_data(project)
         check_pages(Path(env.conf["docs_dir"]), data.sources)
     except DataError as error:
-        # MkDocs prints a PluginError as one "ERROR - ..." line, then aborts with exit code 1.
-        raise PluginError(str(error)) from None
+        # MkDocs prints a PluginError as one "ERROR - ..." line, then aborts with exit code 1;
+        # the other problems found in the same pass are logged first, one line each.
+        *others, last = str(error).splitlines()
+        for line in others:
+            log.error(line)
+        raise PluginError(last) from None
     write_if_changed(project / SNIPPET, abbreviations(data.glossary))
     _drop_raw_variables(env)
     macros = SiteMacros(

@@ -1,17 +1,19 @@
 """Rules that span fields, rows or files, checked after each file's schema.
 
-Each rule raises a typed error naming the file, row, field and line, so an
-editor can go straight to the mistake.
+Each rule yields a typed error naming the file, row, field and line, so an
+editor can go straight to the mistake; check_all returns every one of them.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import difflib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlparse
 
 from scripts.data import models
+from scripts.data.datasets import BY_KEY
 from scripts.data.errors import (
     DataError,
     DuplicateIdError,
@@ -26,6 +28,30 @@ if TYPE_CHECKING:
     from scripts.data.loader import Parsed
 
 FIGURE_FORMS = ("from", "value", "min", "text")
+# "about 1 in 3" for 30% is fair; "1 in 2" for 40% is not: 100/N may differ from
+# the percentage by at most this share of it.
+NATURAL_TOLERANCE = 0.1
+# Regulators, NHS bodies, NICE, PubMed/PMC/DOI, professional bodies, the manufacturer.
+# A source's url must be on one of these hosts or a subdomain (data/README.md says why).
+AUTHORITATIVE_HOSTS = (
+    "nhs.uk",
+    "nhs.wales",
+    "nice.org.uk",
+    "ncbi.nlm.nih.gov",
+    "pubmed.ncbi.nlm.nih.gov",
+    "doi.org",
+    "fda.gov",
+    "samhsa.gov",
+    "wyo.gov",
+    "spravato.com",
+    "spravatohcp.com",
+    "spravatorems.com",
+    "spravatotreatmentcenter.com",
+    "askp.org",
+    "apna.org",
+    "aana.com",
+    "psychiatryonline.org",
+)
 
 
 def closest(name: str, valid: Iterable[str]) -> str:
@@ -37,130 +63,186 @@ def closest(name: str, valid: Iterable[str]) -> str:
     return f"{prefix} {', '.join(shown)}"
 
 
-def check_all(parsed: Mapping[str, Parsed]) -> None:
-    sources = {row.id for row in parsed["sources"].records}
+def check_all(parsed: Mapping[str, Parsed]) -> list[DataError]:
+    """Every cross-field and cross-file problem among the files that parsed (`parsed`).
+
+    A file that failed its schema is missing from `parsed`; rules that need it are skipped,
+    because their findings would only repeat that file's own errors.
+    """
+    errors: list[DataError] = []
+    sources = {row.id for row in parsed["sources"].records} if "sources" in parsed else None
     for item in parsed.values():
         if item.dataset.rows:
-            _unique(item, "id")
-            _sourced(item, sources)
-    _unique(parsed["glossary"], "term")
-    _spans(parsed["methods"])
-    _crisis_lines(parsed["crisis_lines"])
-    _facts_shape(parsed["facts"])
-    _xrefs(parsed["xrefs"])
+            errors.extend(_unique(item, "id"))
+            if sources is not None:
+                errors.extend(_sourced(item, sources))
+    rules = {
+        "sources": _source_urls,
+        "glossary": lambda item: _unique(item, "term"),
+        "methods": _spans,
+        "crisis_lines": _crisis_lines,
+        "facts": _facts_shape,
+        "xrefs": _xrefs,
+    }
+    for key, rule in rules.items():
+        if key in parsed:
+            errors.extend(rule(parsed[key]))
+    if "facts" in parsed:
+        errors.extend(_fact_references(parsed))
+    return errors
 
 
 def resolve_facts(parsed: Mapping[str, Parsed]) -> dict[str, Figure]:
-    """Every fact as a Figure; `from` facts take the figure and source of their row."""
-    return {
-        row.id: _fact_figure(parsed, index, row)
-        for index, row in enumerate(parsed["facts"].records)
-    }
+    """Every fact as a Figure; `from` facts take the figure and source of their row.
+
+    Call only after check_all found nothing: the references are known to be valid.
+    """
+    return {row.id: _fact_figure(parsed, row) for row in parsed["facts"].records}
 
 
-def _fail(
+def _error(
     kind: type[DataError], item: Parsed, index: int, field: str, found: str, expected: str
-) -> None:
+) -> DataError:
     record = item.records[index]
     label = f"'{record.id}' (item {index + 1})" if hasattr(record, "id") else f"item {index + 1}"
     line = item.lines[index].of(field) if index < len(item.lines) else None
-    raise kind(Problem(item.label, expected, found, label, field, line))
+    return kind(Problem(item.label, expected, found, label, field, line))
 
 
-def _unique(item: Parsed, attribute: str) -> None:
+Errors = Iterator[DataError]
+
+
+def _unique(item: Parsed, attribute: str) -> Errors:
     first: dict[str, int] = {}
     for index, record in enumerate(item.records):
         value = getattr(record, attribute)
         if value in first:
             found = f"{show(value)} again (first in item {first[value] + 1})"
-            _fail(DuplicateIdError, item, index, attribute, found, f"a unique {attribute}")
-        first[value] = index
+            yield _error(DuplicateIdError, item, index, attribute, found, f"a unique {attribute}")
+        else:
+            first[value] = index
 
 
-def _sourced(item: Parsed, sources: set[str]) -> None:
+def _sourced(item: Parsed, sources: set[str]) -> Errors:
     if not issubclass(item.dataset.model, models.SourcedRow):
         return
     for index, record in enumerate(item.records):
         if getattr(record, "from_", None) is not None:
             continue  # a fact that borrows its row's source, checked in _facts_shape
-        _source_or_note(item, index, record, sources)
+        yield from _source_or_note(item, index, record, sources)
 
 
-def _source_or_note(item: Parsed, index: int, record: Any, sources: set[str]) -> None:
+def _source_or_note(item: Parsed, index: int, record: Any, sources: set[str]) -> Errors:
     if record.source is None and record.source_note is None:
         expected = "a source id, or a source_note saying why there is none"
-        _fail(SchemaError, item, index, "source", "neither source nor source_note", expected)
+        yield _error(SchemaError, item, index, "source", "neither source nor source_note", expected)
     if record.source is not None and record.source_note is not None:
-        _fail(SchemaError, item, index, "source_note", "both source and source_note", "only one")
+        yield _error(
+            SchemaError, item, index, "source_note", "both source and source_note", "only one"
+        )
     if record.source is not None and record.source not in sources:
         expected = f"a source id from data/sources.yml: {closest(record.source, sources)}"
-        _fail(UnknownReferenceError, item, index, "source", show(record.source), expected)
+        yield _error(UnknownReferenceError, item, index, "source", show(record.source), expected)
 
 
-def _spans(item: Parsed) -> None:
+def authoritative(url: str) -> bool:
+    """Whether `url` is on one of the AUTHORITATIVE_HOSTS (or a subdomain of one)."""
+    host = (urlparse(url).hostname or "").lower()
+    return any(host == name or host.endswith("." + name) for name in AUTHORITATIVE_HOSTS)
+
+
+def _source_urls(item: Parsed) -> Errors:
+    """Readers follow these links as evidence, so only authoritative hosts may have one."""
+    for index, source in enumerate(item.records):
+        if source.url is not None and not authoritative(source.url):
+            host = urlparse(source.url).hostname or source.url
+            expected = (
+                "an address on an authoritative host (a regulator, NHS body, NICE, PubMed/PMC, "
+                "DOI, professional body or the manufacturer; listed in scripts/data/checks.py), "
+                "or no url, with the document named in the title"
+            )
+            found = f"{show(source.url)} on {host}"
+            yield _error(SchemaError, item, index, "url", found, expected)
+
+
+def _spans(item: Parsed) -> Errors:
     for index, record in enumerate(item.records):
         span = record.session_minutes
         if span.min > span.max:
             found = f"min {span.min} above max {span.max}"
-            _fail(SchemaError, item, index, "session_minutes.max", found, "max at least min")
+            yield _error(SchemaError, item, index, "session_minutes.max", found, "max at least min")
 
 
-def _crisis_lines(item: Parsed) -> None:
+def _crisis_lines(item: Parsed) -> Errors:
     for index, line in enumerate(item.records):
         if (line.number is None) != (line.tel is None):
             found = "only one of number and tel"
-            _fail(SchemaError, item, index, "tel", found, "both number and tel, or neither")
+            yield _error(SchemaError, item, index, "tel", found, "both number and tel, or neither")
         if line.in_heading and (line.number is None or line.now_if is None):
             found = "in_heading: true without number and now_if"
-            _fail(SchemaError, item, index, "now_if", found, "a number and a now_if reason")
+            yield _error(SchemaError, item, index, "now_if", found, "a number and a now_if reason")
 
 
-def _facts_shape(item: Parsed) -> None:
+def _facts_shape(item: Parsed) -> Errors:
     for index, fact in enumerate(item.records):
         forms = [name for name in FIGURE_FORMS if _given(fact, name)]
         if len(forms) != 1:
             found = f"{' and '.join(forms) or 'none'} of {', '.join(FIGURE_FORMS)}"
-            _fail(
-                SchemaError,
-                item,
-                index,
-                "value",
-                found,
-                "exactly one of from, value, min/max, text",
-            )
+            expected = "exactly one of from, value, min/max, text"
+            yield _error(SchemaError, item, index, "value", found, expected)
         if (fact.min is None) != (fact.max is None):
-            _fail(SchemaError, item, index, "max", "only one end of the range", "both min and max")
-        if fact.min is not None and fact.min > fact.max:
-            _fail(
-                SchemaError,
-                item,
-                index,
-                "max",
-                f"min {fact.min} above max {fact.max}",
-                "max at least min",
-            )
+            found = "only one end of the range"
+            yield _error(SchemaError, item, index, "max", found, "both min and max")
+        if fact.min is not None and fact.max is not None and fact.min > fact.max:
+            found = f"min {fact.min} above max {fact.max}"
+            yield _error(SchemaError, item, index, "max", found, "max at least min")
         if fact.from_ is not None and (fact.source or fact.source_note):
             found = "a source on a fact that uses from"
-            _fail(SchemaError, item, index, "source", found, "no source: it comes from the row")
-        _percent_range(item, index, fact)
+            expected = "no source: it comes from the row"
+            yield _error(SchemaError, item, index, "source", found, expected)
+        yield from _percent_range(item, index, fact)
 
 
-def _percent_range(item: Parsed, index: int, fact: models.FactRow) -> None:
+def _percent_range(item: Parsed, index: int, fact: models.FactRow) -> Errors:
     if fact.unit != "%":
         if fact.style == "natural" and fact.from_ is None:
-            _fail(
-                SchemaError,
-                item,
-                index,
-                "style",
-                "'natural' without unit '%'",
-                "unit '%' for natural style",
-            )
+            found = "'natural' without unit '%'"
+            yield _error(SchemaError, item, index, "style", found, "unit '%' for natural style")
         return
     for name in ("value", "min", "max"):
         number = getattr(fact, name)
         if number is not None and not 0 <= number <= 100:
-            _fail(SchemaError, item, index, name, show(number), "a percentage from 0 to 100")
+            found, expected = show(number), "a percentage from 0 to 100"
+            yield _error(SchemaError, item, index, name, found, expected)
+    if fact.style == "natural" and fact.value is not None and 0 <= fact.value <= 100:
+        yield from _natural(item, index, fact.value)
+
+
+def natural_denominator(percent: float) -> int | None:
+    """N for showing `percent` as "1 in N", or None when "1 in N" would misstate it.
+
+    "1 in N" can only show shares of 50% or less, and 100/N must stay within
+    NATURAL_TOLERANCE of the figure: 40% is neither 1 in 2 (50%) nor 1 in 3 (33%).
+    """
+    if not 0 < percent <= 50:
+        return None
+    denominator = round(100 / percent)
+    shown = 100 / denominator
+    return denominator if abs(shown - percent) <= NATURAL_TOLERANCE * percent else None
+
+
+def _natural(item: Parsed, index: int, percent: float) -> Errors:
+    if natural_denominator(percent) is None:
+        found = f"style natural for {number_text(percent)}%, which '1 in N' cannot show correctly"
+        expected = (
+            "style natural only for a share of 50% or less that is close to 1 in N "
+            "(50% is 1 in 2, 10% is 1 in 10); leave style out to show the percentage"
+        )
+        yield _error(SchemaError, item, index, "style", found, expected)
+
+
+def number_text(value: float) -> str:
+    return f"{value:g}"
 
 
 def _given(fact: models.FactRow, form: str) -> bool:
@@ -168,7 +250,7 @@ def _given(fact: models.FactRow, form: str) -> bool:
     return getattr(fact, attribute) is not None
 
 
-def _fact_figure(parsed: Mapping[str, Parsed], index: int, fact: models.FactRow) -> Figure:
+def _fact_figure(parsed: Mapping[str, Parsed], fact: models.FactRow) -> Figure:
     style = fact.style or "number"
     if fact.from_ is None:
         return Figure(
@@ -184,54 +266,73 @@ def _fact_figure(parsed: Mapping[str, Parsed], index: int, fact: models.FactRow)
             source=fact.source,
             source_note=fact.source_note,
         )
-    base = _borrowed(parsed, index, fact)
-    if style == "natural" and base.unit != "%":
-        _fail(
-            SchemaError,
-            parsed["facts"],
-            index,
-            "style",
-            f"'natural' for {fact.from_}",
-            "a percentage to show as 1 in N",
-        )
+    key, row_id, field = fact.from_.split(".")
+    row = next(row for row in parsed[key].records if row.id == row_id)
+    base = figure_of(row, field)
     return Figure(**{**base.__dict__, "qualifier": fact.qualifier, "style": style, "per": fact.per})
 
 
-def _borrowed(parsed: Mapping[str, Parsed], index: int, fact: models.FactRow) -> Figure:
-    """The figure a `from: key.row.field` reference points at."""
+def _fact_references(parsed: Mapping[str, Parsed]) -> Errors:
+    """Every `from: key.row.field` points at a figure that is there (and natural style fits it)."""
+    facts = parsed["facts"]
+    tables = {
+        key: item
+        for key, item in parsed.items()
+        if item.dataset.rows and hasattr(item.dataset.model, "FIGURES")
+    }
+    for index, fact in enumerate(facts.records):
+        if fact.from_ is not None:
+            yield from _reference(parsed, tables, index, fact)
+
+
+def _reference(
+    parsed: Mapping[str, Parsed], tables: Mapping[str, Parsed], index: int, fact: models.FactRow
+) -> Errors:
     facts = parsed["facts"]
     key, row_id, field = fact.from_.split(".")
-    tables = {
-        k: p for k, p in parsed.items() if p.dataset.rows and hasattr(p.dataset.model, "FIGURES")
-    }
     if key not in tables:
-        _fail(
-            UnknownReferenceError,
-            facts,
-            index,
-            "from",
-            show(key),
-            f"a file key: {closest(key, tables)}",
-        )
-    rows = {row.id: row for row in tables[key].records}
+        if key in BY_KEY and key not in parsed:
+            return  # that file has errors of its own, already reported
+        found, expected = show(key), f"a file key: {closest(key, tables)}"
+        yield _error(UnknownReferenceError, facts, index, "from", found, expected)
+        return
+    rows = {row.id: position for position, row in enumerate(tables[key].records)}
     if row_id not in rows:
-        _fail(
-            UnknownReferenceError,
-            facts,
-            index,
-            "from",
-            show(row_id),
-            f"a row of {key}: {closest(row_id, rows)}",
-        )
-    figures = type(rows[row_id]).FIGURES
-    value = getattr(rows[row_id], field, None) if field in figures else None
-    if value is None:
+        found, expected = show(row_id), f"a row of {key}: {closest(row_id, rows)}"
+        yield _error(UnknownReferenceError, facts, index, "from", found, expected)
+        return
+    row = tables[key].records[rows[row_id]]
+    figures = type(row).FIGURES
+    if field not in figures:
         expected = f"a figure field of {key}: {closest(field, figures)}"
-        _fail(UnknownReferenceError, facts, index, "from", show(field), expected)
-    return figure_of(rows[row_id], field)
+        yield _error(UnknownReferenceError, facts, index, "from", show(field), expected)
+        return
+    value = getattr(row, field)
+    if value is None:
+        # The row's field was emptied: point at it, where the editor has to look.
+        fact_line = facts.lines[index].of("from") if index < len(facts.lines) else None
+        expected = (
+            f"{_described(row, field)} (fact '{fact.id}' in {facts.label}:{fact_line} shows it)"
+        )
+        yield _error(SchemaError, tables[key], rows[row_id], field, "nothing", expected)
+        return
+    unit = figures[field]
+    if fact.style == "natural":
+        if unit != "%" or isinstance(value, str):
+            found = f"'natural' for {fact.from_}"
+            yield _error(
+                SchemaError, facts, index, "style", found, "a percentage to show as 1 in N"
+            )
+        else:
+            yield from _natural(facts, index, value)
 
 
-def _xrefs(item: Parsed) -> None:
+def _described(row: Any, field: str) -> str:
+    info = type(row).model_fields.get(field)
+    return (info.description if info is not None else None) or "a value"
+
+
+def _xrefs(item: Parsed) -> Errors:
     xrefs: models.Xrefs = item.records[0]
     seen: set[str] = set()
     for position, topic in enumerate(xrefs.topics):
@@ -239,14 +340,14 @@ def _xrefs(item: Parsed) -> None:
             problem = Problem(
                 item.label, "a unique id", show(topic.id), f"topics item {position + 1}"
             )
-            raise DuplicateIdError(_in_section(problem, item, "topics", position, "id"))
+            yield DuplicateIdError(_in_section(problem, item, "topics", position, "id"))
         seen.add(topic.id)
     for position, rule in enumerate(xrefs.required_links):
         for name in rule.topics:
             if name not in seen:
                 row = f"required_links item {position + 1} ({rule.page})"
                 problem = Problem(item.label, f"a topic id: {closest(name, seen)}", show(name), row)
-                raise UnknownReferenceError(
+                yield UnknownReferenceError(
                     _in_section(problem, item, "required_links", position, "topics")
                 )
 

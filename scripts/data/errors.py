@@ -6,6 +6,7 @@ can assert on the parts, and the MkDocs edge can print one clean line.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 
@@ -37,6 +38,38 @@ class DataError(Exception):
     def __init__(self, problem: Problem) -> None:
         super().__init__(str(problem))
         self.problem = problem
+
+    @property
+    def problems(self) -> tuple[Problem, ...]:
+        """Every problem this error reports (one, except for `DataErrors`)."""
+        return (self.problem,)
+
+
+class DataErrors(DataError):
+    """Several problems found in one pass, reported together, one line each.
+
+    Editors fix a batch of mistakes in one go instead of one per run.
+    """
+
+    def __init__(self, errors: Sequence[DataError]) -> None:
+        self.errors = tuple(errors)
+        super().__init__(self.errors[0].problem)
+
+    @property
+    def problems(self) -> tuple[Problem, ...]:
+        return tuple(problem for error in self.errors for problem in error.problems)
+
+    def __str__(self) -> str:
+        return "\n".join(str(error) for error in self.errors)
+
+
+def raise_all(errors: Sequence[DataError]) -> None:
+    """Raise nothing, the one error itself (its type tells what went wrong), or all of them."""
+    flat = [inner for error in errors for inner in getattr(error, "errors", (error,))]
+    if len(flat) == 1:
+        raise flat[0]
+    if flat:
+        raise DataErrors(flat)
 
 
 class YamlSyntaxError(DataError):

@@ -6,7 +6,9 @@ missing or bad field fails the build here, naming the page and the field.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import difflib
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Annotated
@@ -15,16 +17,34 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 from scripts.data.checks import closest
-from scripts.data.errors import FrontMatterError, Problem
+from scripts.data.errors import DataError, FrontMatterError, Problem, raise_all
 from scripts.data.models import Id
-from scripts.data.schema_errors import first_problem, show
-from scripts.data.yamlfile import Loader
+from scripts.data.schema_errors import problems, show
+from scripts.data.yamlfile import Lines, Loader, node_lines, syntax_problem
 
 DESCRIPTION_MAX = 150
+# A page is reviewed at least once a year (usually every six months), so a review_due
+# further off is a typo such as 2207 for 2027. CONTRIBUTING.md and data/README.md say so.
+REVIEW_INTERVAL_MAX_DAYS = 366
+# Keys MkDocs, Material for MkDocs and mkdocs-macros read from a page's front matter
+# (https://squidfunk.github.io/mkdocs-material/reference/): allowed beside ours.
+THEME_KEYS = (
+    "comments",
+    "hide",
+    "icon",
+    "ignore_macros",
+    "render_macros",
+    "search",
+    "social",
+    "status",
+    "subtitle",
+    "tags",
+    "template",
+)
 
 
 class FrontMatter(BaseModel):
-    # Other keys (Material's hide:, template:, ...) are the theme's business.
+    # The theme's keys (THEME_KEYS) pass through; any other key is refused in check_page.
     model_config = ConfigDict(extra="allow", strict=True, frozen=True)
 
     title: Annotated[str, StringConstraints(min_length=1)] = Field(
@@ -40,67 +60,131 @@ class FrontMatter(BaseModel):
     )
 
 
-def check_pages(docs_dir: Path, source_ids: Iterable[str]) -> None:
-    """Validate the front matter of every Markdown page under `docs_dir`."""
+def allowed_keys() -> list[str]:
+    """Every key a page's front matter may hold: ours, then the theme's."""
+    return [*FrontMatter.model_fields, *THEME_KEYS]
+
+
+def check_pages(docs_dir: Path, source_ids: Iterable[str], today: dt.date | None = None) -> None:
+    """Validate the front matter of every Markdown page under `docs_dir`; report every problem."""
     known = set(source_ids)
+    errors: list[DataError] = []
     for path in sorted(docs_dir.rglob("*.md")):
         label = f"docs/{path.relative_to(docs_dir).as_posix()}"
-        check_page(path.read_text(encoding="utf-8"), label, known)
+        try:
+            check_page(path.read_text(encoding="utf-8"), label, known, today)
+        except DataError as error:
+            errors.append(error)
+    raise_all(errors)
 
 
-def check_page(text: str, label: str, known_sources: set[str]) -> FrontMatter:
-    block, first_line = _front_matter(text, label)
-    lines = _key_lines(block, first_line)
+def check_page(
+    text: str, label: str, known_sources: set[str], today: dt.date | None = None
+) -> FrontMatter:
+    """The page's front matter, validated; every problem in it is raised together."""
+    # MkDocs skips a byte-order mark that some editors save at the start of a file.
+    block, first_line = _front_matter(text.removeprefix("\ufeff"), label)
+    meta, lines = _parse(block, first_line, label)
+    unknown = [key for key in meta if str(key) not in allowed_keys()]
+    errors = [FrontMatterError(_unknown_key(key, label, lines)) for key in unknown]
+    explained = {_closest_key(str(key)) for key in unknown}
     try:
-        meta = yaml.load(block, Loader=Loader) if block.strip() else {}
+        page = FrontMatter.model_validate(meta)
+    except ValidationError as error:
+        found = problems(error, FrontMatter, label, "", lines.fields.get, lines.raw_of)
+        for problem in found:
+            if problem.found == "nothing" and problem.field in explained:
+                continue  # the misspelt key is reported, naming this field
+            errors.append(FrontMatterError(_description_length(problem, meta)))
+        raise_all(errors)
+        raise  # not reached: pydantic never fails without an error
+    errors.extend(_dates(page, label, lines, today or dt.date.today()))
+    errors.extend(_sources(page, label, known_sources, lines))
+    raise_all(errors)
+    return page
+
+
+def _parse(block: str, first_line: int, label: str) -> tuple[dict, Lines]:
+    if not block.strip():
+        return {}, Lines(row=first_line)
+    loader = Loader(block)
+    try:
+        root = loader.get_single_node()
+        meta = loader.construct_document(root) if root is not None else {}
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = first_line + mark.line if mark else None
-        raise FrontMatterError(
-            Problem(
-                label, "valid YAML front matter", str(getattr(error, "problem", error)), line=line
-            )
-        ) from None
+        problem = syntax_problem(error, label, block, first_line)
+        if problem.expected == "valid YAML":
+            problem = dataclasses.replace(problem, expected="valid YAML front matter")
+        raise FrontMatterError(problem) from None
+    finally:
+        loader.dispose()
     if not isinstance(meta, dict):
         raise FrontMatterError(
             Problem(label, "a mapping of fields", show(meta), field="front matter", line=first_line)
         )
-    try:
-        page = FrontMatter.model_validate(meta)
-    except ValidationError as error:
-        problem = first_problem(
-            error, FrontMatter, label, "", lambda field: lines.get(field.split("[")[0])
-        )
-        if problem.field == "description" and isinstance(meta.get("description"), str):
-            problem = Problem(
-                label,
-                problem.expected,
-                f"{len(meta['description'])} characters",
-                "",
-                "description",
-                problem.line,
-            )
-        raise FrontMatterError(problem) from None
-    _check_dates_and_sources(page, label, known_sources, lines)
-    return page
+    return meta, node_lines(root, first_line)
 
 
-def _check_dates_and_sources(
-    page: FrontMatter, label: str, known: set[str], lines: dict[str, int]
-) -> None:
+def _closest_key(key: str) -> str | None:
+    near = difflib.get_close_matches(key, allowed_keys(), n=1, cutoff=0.6)
+    return near[0] if near else None
+
+
+def _unknown_key(key: object, label: str, lines: Lines) -> Problem:
+    """A misspelt key (review-due) would leave its field unset, or be ignored without a word."""
+    near = _closest_key(str(key))
+    expected = (
+        f"{near} (the closest valid key)"
+        if near
+        else f"one of the valid keys: {', '.join(allowed_keys())}"
+    )
+    found = f"the unknown key '{key}'"
+    return Problem(label, expected, found, "", str(key), lines.fields.get(key))
+
+
+def _description_length(problem: Problem, meta: dict) -> Problem:
+    """Count the characters of a long description: the text itself is too long to show."""
+    description = meta.get("description")
+    if problem.field == "description" and isinstance(description, str) and description.strip():
+        return dataclasses.replace(problem, found=f"{len(description)} characters")
+    return problem
+
+
+def _dates(page: FrontMatter, label: str, lines: Lines, today: dt.date) -> list[DataError]:
+    errors: list[DataError] = []
+    # One day of slack: an editor east of UTC may already be on tomorrow's date.
+    if page.reviewed > today + dt.timedelta(days=1):
+        found = f"{page.reviewed}, a date in the future"
+        expected = "the date of the last review: today or earlier"
+        errors.append(_error(label, "reviewed", found, expected, lines))
     if page.review_due <= page.reviewed:
         found = f"{page.review_due} (not after reviewed {page.reviewed})"
-        raise FrontMatterError(
-            Problem(
-                label, "a date after reviewed", found, "", "review_due", lines.get("review_due")
-            )
+        errors.append(_error(label, "review_due", found, "a date after reviewed", lines))
+    elif (page.review_due - page.reviewed).days > REVIEW_INTERVAL_MAX_DAYS:
+        found = f"{page.review_due}, more than a year after reviewed {page.reviewed}"
+        expected = (
+            f"a date at most {REVIEW_INTERVAL_MAX_DAYS} days after reviewed (usually six months)"
         )
+        errors.append(_error(label, "review_due", found, expected, lines))
+    return errors
+
+
+def _sources(page: FrontMatter, label: str, known: set[str], lines: Lines) -> list[DataError]:
+    errors: list[DataError] = []
+    seen: set[str] = set()
     for source in page.sources:
-        if source not in known:
+        if source in seen:
+            found = f"{show(source)} twice"
+            errors.append(_error(label, "sources", found, "each source listed once", lines))
+        elif source not in known:
             expected = f"a source id from data/sources.yml: {closest(source, known)}"
-            raise FrontMatterError(
-                Problem(label, expected, show(source), "", "sources", lines.get("sources"))
-            )
+            errors.append(_error(label, "sources", show(source), expected, lines))
+        seen.add(source)
+    return errors
+
+
+def _error(label: str, field: str, found: str, expected: str, lines: Lines) -> DataError:
+    return FrontMatterError(Problem(label, expected, found, "", field, lines.fields.get(field)))
 
 
 def _front_matter(text: str, label: str) -> tuple[str, int]:
@@ -109,7 +193,11 @@ def _front_matter(text: str, label: str) -> tuple[str, int]:
     if not lines or lines[0].strip() != "---":
         raise FrontMatterError(
             Problem(
-                label, "front matter between --- lines at the top", "none", field="title", line=1
+                label,
+                "front matter between --- lines at the top",
+                "no front matter",
+                field="title",
+                line=1,
             )
         )
     for index, line in enumerate(lines[1:], start=1):
@@ -118,11 +206,3 @@ def _front_matter(text: str, label: str) -> tuple[str, int]:
     raise FrontMatterError(
         Problem(label, "a closing --- line", "none", field="front matter", line=1)
     )
-
-
-def _key_lines(block: str, first_line: int) -> dict[str, int]:
-    found = {}
-    for offset, line in enumerate(block.splitlines()):
-        if line and not line[0].isspace() and ":" in line:
-            found.setdefault(line.split(":", 1)[0].strip(), first_line + offset)
-    return found

@@ -6,11 +6,12 @@ the build checks the list itself.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
 from scripts.data.datasets import data_paths
-from scripts.data.errors import MissingFileError, Problem, SchemaError
+from scripts.data.errors import DataError, MissingFileError, Problem, SchemaError, raise_all
 from scripts.data.schema_errors import show
 
 CONFIG = "mkdocs.yml"
@@ -18,18 +19,38 @@ FIELD = "plugins.macros.include_yaml"
 
 
 def check_include_yaml(project_dir: Path, entries: Sequence[object]) -> None:
-    """Every entry is a plain path to an existing data file the site knows."""
+    """Every entry is a plain path to an existing data file the site knows; all problems at once."""
     known = data_paths()
+    errors: list[DataError] = []
     for index, entry in enumerate(entries):
         row = f"item {index + 1}"
+        line = _entry_line(project_dir, entry)
         if not isinstance(entry, str):
             expected = "a plain path such as data/effects.yml (Zensical reads plain lists)"
-            raise SchemaError(Problem(CONFIG, expected, show(entry), row, FIELD))
-        if not (project_dir / entry).is_file():
-            raise MissingFileError(
-                Problem(CONFIG, "the listed file to exist", f"no file {entry}", row, FIELD)
+            errors.append(SchemaError(Problem(CONFIG, expected, show(entry), row, FIELD, line)))
+        elif not (project_dir / entry).is_file():
+            found = f"no file {entry}"
+            problem = Problem(CONFIG, "the listed file to exist", found, row, FIELD, line)
+            errors.append(MissingFileError(problem))
+        elif entry not in known:
+            expected = (
+                f"one of {', '.join(known)}: the site reads only these files, "
+                "and a new kind of data needs a schema in scripts/data/datasets.py"
             )
-        if entry not in known:
-            raise SchemaError(
-                Problem(CONFIG, f"one of {', '.join(known)}", show(entry), row, FIELD)
-            )
+            errors.append(SchemaError(Problem(CONFIG, expected, show(entry), row, FIELD, line)))
+    raise_all(errors)
+
+
+def _entry_line(project_dir: Path, entry: object) -> int | None:
+    """The line of mkdocs.yml that lists `entry` (a plain path), so the editor can go there."""
+    if not isinstance(entry, str):
+        return None
+    try:
+        text = (project_dir / CONFIG).read_text(encoding="utf-8-sig")
+    except OSError:
+        return None
+    pattern = re.compile(rf"^\s*-\s*['\"]?{re.escape(entry)}['\"]?\s*(#.*)?$")
+    for number, line in enumerate(text.splitlines(), start=1):
+        if pattern.match(line):
+            return number
+    return None

@@ -1,7 +1,7 @@
 """Load every data file once, validate it, and return typed records.
 
-The first problem found stops the load with a typed error (see errors.py);
-nothing is dropped or defaulted to keep going.
+Every problem found is reported at once (one typed error, or DataErrors for
+several; see errors.py); nothing is dropped or defaulted to keep going.
 """
 
 from __future__ import annotations
@@ -17,9 +17,9 @@ from pydantic import BaseModel, ValidationError
 
 from scripts.data import checks, models
 from scripts.data.datasets import DATASETS, Dataset
-from scripts.data.errors import Problem, SchemaError
+from scripts.data.errors import DataError, Problem, SchemaError, raise_all
 from scripts.data.figures import Figure
-from scripts.data.schema_errors import first_problem, show
+from scripts.data.schema_errors import problems, show
 from scripts.data.yamlfile import Lines, YamlDocument, read_yaml
 
 
@@ -53,8 +53,16 @@ class SiteData:
 
 def load_site_data(project_dir: Path) -> SiteData:
     """Read data/*.yml under `project_dir`, validate everything, return the records."""
-    parsed = {d.key: parse_dataset(project_dir, d) for d in DATASETS}
-    checks.check_all(parsed)
+    errors: list[DataError] = list(unregistered_files(project_dir))
+    parsed = {}
+    for dataset in DATASETS:
+        try:
+            parsed[dataset.key] = parse_dataset(project_dir, dataset)
+        except DataError as error:
+            errors.append(error)
+    errors.extend(checks.check_all(parsed))
+    # Facts borrow figures from other files, so they are resolved only from valid data.
+    raise_all(errors)
     facts = checks.resolve_facts(parsed)
     rows = {key: p.records for key, p in parsed.items() if p.dataset.rows}
     return SiteData(
@@ -67,8 +75,23 @@ def load_site_data(project_dir: Path) -> SiteData:
     )
 
 
+def unregistered_files(project_dir: Path) -> list[DataError]:
+    """A data file the site does not know is never validated or shown: say so, not nothing."""
+    known = [dataset.file for dataset in DATASETS]
+    errors: list[DataError] = []
+    for path in sorted((project_dir / "data").glob("*.y*ml")):
+        if path.name not in known:
+            expected = (
+                f"only the files the site reads ({', '.join(known)}); "
+                "a new kind of data needs a schema in scripts/data/datasets.py"
+            )
+            found = "a data file the site does not read"
+            errors.append(SchemaError(Problem(f"data/{path.name}", expected, found, line=1)))
+    return errors
+
+
 def parse_dataset(project_dir: Path, dataset: Dataset) -> Parsed:
-    """Read and schema-check one file."""
+    """Read and schema-check one file, reporting every bad row."""
     label = f"data/{dataset.file}"
     document = read_yaml(project_dir / "data" / dataset.file, label)
     payload = _payload(document, dataset)
@@ -77,13 +100,15 @@ def parse_dataset(project_dir: Path, dataset: Dataset) -> Parsed:
         record = _validate(dataset.model, payload, label, "", _section_line(sections))
         return Parsed(dataset, label, (record,), (), MappingProxyType(sections))
     lines = document.row_lines(dataset.key)
-    records = tuple(
-        _validate(
-            dataset.model, item, label, row_label(item, i), lines[i] if i < len(lines) else None
-        )
-        for i, item in enumerate(payload)
-    )
-    return Parsed(dataset, label, records, tuple(lines))
+    records, errors = [], []
+    for i, item in enumerate(payload):
+        try:
+            row_lines = lines[i] if i < len(lines) else None
+            records.append(_validate(dataset.model, item, label, row_label(item, i), row_lines))
+        except DataError as error:
+            errors.append(error)
+    raise_all(errors)
+    return Parsed(dataset, label, tuple(records), tuple(lines))
 
 
 def row_label(item: object, index: int) -> str:
@@ -137,4 +162,7 @@ def _validate(
         return model.model_validate(item)
     except ValidationError as error:
         line_of = lines.of if isinstance(lines, Lines) else lines
-        raise SchemaError(first_problem(error, model, label, row, line_of)) from None
+        raw_of = lines.raw_of if isinstance(lines, Lines) else None
+        found = problems(error, model, label, row, line_of, raw_of)
+        raise_all([SchemaError(problem) for problem in found])
+        raise  # not reached: pydantic never fails without an error

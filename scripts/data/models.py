@@ -8,14 +8,44 @@ must exist) live in checks.py, where they can name the exact field.
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic_core import PydanticCustomError
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
+# Markup an editor might type into a data field: the renderers escape every
+# field, so readers would see the asterisks, brackets and tags themselves.
+MARKUP = re.compile(
+    r"\*\*[^*]+\*\*"  # **bold**
+    r"|__[^_]+__"  # __bold__
+    r"|\[[^\]]+\]\([^)]*\)"  # [text](link)
+    r"|</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>"  # <br>, <b>, <a href=...>
+    r"|`[^`]+`"  # `code`
+    r"|&[a-z]+;|&#[0-9]+;"  # &nbsp; and other entities
+)
+
+
+def plain_text(value: str) -> str:
+    """Refuse Markdown or HTML in a field the site shows as plain text."""
+    markup = MARKUP.search(value)
+    if markup is not None:
+        raise PydanticCustomError(
+            "plain_text",
+            "Markdown or HTML in plain text",
+            {
+                "found": f"Markdown or HTML '{markup.group(0)}'",
+                "expected": "plain text (the site shows this field exactly as written)",
+            },
+        )
+    return value
+
 
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
-Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
+Text = Annotated[
+    str, StringConstraints(min_length=1, strip_whitespace=True), AfterValidator(plain_text)
+]
 Number = int | float
 Percent = Annotated[Number, Field(ge=0, le=100)]
 TimeScale = Literal["minutes", "hours", "days", "weeks", "months"]

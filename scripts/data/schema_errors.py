@@ -2,32 +2,105 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+from collections.abc import Callable
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from scripts.data.errors import Problem
 
+DATE_TEXT = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
 
 def show(value: Any) -> str:
-    """A found value as the editor typed it: strings quoted, long values cut short."""
-    text = f"'{value}'" if isinstance(value, str) else repr(value)
+    """A found value as the editor typed it: strings quoted, long values cut short.
+
+    Never a Python repr: editors read "nothing", "a list of 3 items" or a
+    plain date, not None, [...] or datetime.datetime(...).
+    """
+    if value is None:
+        return "nothing"
     if isinstance(value, bool):
-        text = str(value).lower()
+        return str(value).lower()
+    if isinstance(value, str):
+        text = f"'{value}'" if value.strip() else "an empty value"
+        text += _invisible(value)
+    elif isinstance(value, dt.datetime):
+        text = f"{value.isoformat(sep=' ')} (a date with a time)"
+    elif isinstance(value, dt.date):
+        text = value.isoformat()
+    elif value == []:
+        text = "an empty list"
+    elif isinstance(value, list):
+        text = f"a list of {len(value)} item{'s' if len(value) != 1 else ''}"
+    elif isinstance(value, dict):
+        text = f"a mapping with the keys {', '.join(map(str, value))}"
+    else:
+        text = str(value)
     return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _invisible(value: str) -> str:
+    """Name the characters an editor cannot see in a value (they make "30" not a number)."""
+    named = [
+        name
+        for char, name in (("\u00a0", "a non-breaking space"), ("\t", "a tab"))
+        if char in value
+    ]
+    return f" (with {' and '.join(named)})" if named else ""
+
+
+def converted(value: Any) -> str | None:
+    """What YAML turned an unquoted value into ("a number"), when text was expected."""
+    if isinstance(value, bool):
+        return "the boolean"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, dt.date):
+        return "a date"
+    return None
 
 
 def first_problem(
     error: ValidationError, model: type[BaseModel], file: str, row: str, line_of: Any
 ) -> Problem:
     """The first error of `error`, located by field path and described by the schema."""
-    detail = error.errors()[0]
+    return problems(error, model, file, row, line_of)[0]
+
+
+def problems(
+    error: ValidationError,
+    model: type[BaseModel],
+    file: str,
+    row: str,
+    line_of: Any,
+    raw_of: Callable[[str], str | None] | None = None,
+) -> list[Problem]:
+    """One problem per field: pydantic reports a union field once per member."""
+    found: dict[str, Problem] = {}
+    for detail in error.errors():
+        problem = _problem(detail, model, file, row, line_of, raw_of)
+        found.setdefault(problem.field, problem)
+    return list(found.values())
+
+
+def _problem(
+    detail: Any,
+    model: type[BaseModel],
+    file: str,
+    row: str,
+    line_of: Any,
+    raw_of: Callable[[str], str | None] | None,
+) -> Problem:
     path, info = _walk(model, detail["loc"])
     field = ".".join(path)
     line = line_of(field) if line_of else None
-    if detail["type"] == "missing":
+    kind, value = detail["type"], detail["input"]
+    if kind == "missing":
         return Problem(file, f"a value ({_describe(info)})", "nothing", row, field, line)
-    if detail["type"] == "extra_forbidden":
+    if kind == "extra_forbidden":
         key = str(detail["loc"][-1])
         allowed = ", ".join(_keys(model, path))
         field = ".".join([*path, key])
@@ -35,7 +108,28 @@ def first_problem(
         return Problem(
             file, f"only these keys: {allowed}", f"the unknown key '{key}'", row, field, line
         )
-    return Problem(file, _describe(info), show(detail["input"]), row, field, line)
+    if kind == "plain_text":  # models.plain_text: the context says what markup it found
+        return Problem(file, detail["ctx"]["expected"], detail["ctx"]["found"], row, field, line)
+    raw = raw_of(field) if raw_of else None
+    return Problem(file, *_found_expected(kind, value, _describe(info), raw), row, field, line)
+
+
+def _found_expected(kind: str, value: Any, expected: str, raw: str | None) -> tuple[str, str]:
+    """(expected, found), explaining what YAML did to an unquoted value when that is the cause."""
+    written = raw if raw is not None else show(value)
+    if kind == "string_type" and converted(value):
+        return (
+            f"{expected}, written in quotes ('{written}')",
+            f"{written}, which YAML read as {converted(value)}"
+            + ("" if written == show(value) else f" {show(value)}"),
+        )
+    if kind.startswith("date") and isinstance(value, str) and DATE_TEXT.match(value):
+        try:
+            dt.date.fromisoformat(value)
+        except ValueError:
+            return expected, f"{value}, a date that does not exist"
+        return f"{expected}, without quotes", f"'{value}' in quotes (so it is text, not a date)"
+    return expected, show(value)
 
 
 def _walk(model: type[BaseModel], loc: tuple[Any, ...]) -> tuple[list[str], Any]:

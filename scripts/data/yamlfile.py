@@ -6,18 +6,32 @@ error instead, because a silently dropped value is a wrong figure.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
 from scripts.data.errors import (
+    DataError,
     EmptyFileError,
     MissingFileError,
     Problem,
     SchemaError,
     YamlSyntaxError,
+    raise_all,
 )
+
+# YAML 1.1 (PyYAML) reads an unquoted 030 as the octal number 24, and
+# 0300123123 as 50374227: a wrong figure or phone number with no warning.
+LEADING_ZERO = re.compile(r"^[-+]?0[0-9_]+$")
+INT_TAG = "tag:yaml.org,2002:int"
+# Characters an editor cannot see, named in messages where they break the YAML.
+INVISIBLE = {
+    "\t": ("a tab", "spaces (YAML does not allow tabs)"),
+    "\u00a0": ("a non-breaking space", "an ordinary space"),
+}
 
 
 class Loader(yaml.SafeLoader):
@@ -43,9 +57,14 @@ class Lines:
 
     row: int
     fields: dict[str, int] = field(default_factory=dict)
+    # Each scalar field as written in the file (NO, 999), for messages about what YAML made of it.
+    raw: dict[str, str] = field(default_factory=dict)
 
     def of(self, name: str) -> int:
         return self.fields.get(name.split(".")[0].split("[")[0], self.row)
+
+    def raw_of(self, name: str) -> str | None:
+        return self.raw.get(name)
 
 
 @dataclass(frozen=True)
@@ -74,7 +93,8 @@ def read_yaml(path: Path, label: str) -> YamlDocument:
     """Parse `path`; `label` is how messages name it (data/effects.yml)."""
     if not path.is_file():
         raise MissingFileError(Problem(file=label, expected="the file to exist", found="no file"))
-    text = path.read_text(encoding="utf-8")
+    # utf-8-sig: a byte-order mark some editors save is not part of the YAML (MkDocs skips it too).
+    text = path.read_text(encoding="utf-8-sig")
     loader = Loader(text)
     try:
         root = loader.get_single_node()
@@ -83,19 +103,85 @@ def read_yaml(path: Path, label: str) -> YamlDocument:
                 Problem(file=label, found="an empty file", expected="one top-level key with rows")
             )
         _refuse_duplicate_keys(root, label)
+        raise_all(leading_zero_numbers(root, label))
         data = loader.construct_document(root)
     except yaml.YAMLError as error:
-        raise _syntax_error(error, label) from None
+        raise YamlSyntaxError(syntax_problem(error, label, text)) from None
     finally:
         loader.dispose()
     return YamlDocument(label=label, data=data, root=root)
 
 
-def _syntax_error(error: yaml.YAMLError, label: str) -> YamlSyntaxError:
+def syntax_problem(error: yaml.YAMLError, label: str, text: str, first_line: int = 1) -> Problem:
+    """A YAML syntax error as a Problem; a tab or non-breaking space that caused it is named.
+
+    `first_line` is the file line the YAML text starts on (front matter starts on line 2).
+    """
     mark = getattr(error, "problem_mark", None)
-    line = mark.line + 1 if mark is not None else None
+    line = mark.line + first_line if mark is not None else None
     found = getattr(error, "problem", None) or str(error).splitlines()[0]
-    return YamlSyntaxError(Problem(file=label, line=line, found=found, expected="valid YAML"))
+    # PyYAML's own words often begin with "found"; the message adds its own.
+    found = found.removeprefix("found ")
+    if line is not None:
+        invisible = _invisible_near(text.splitlines(), line - first_line)
+        if invisible is not None:
+            offset, char = invisible
+            what, expected = INVISIBLE[char]
+            return Problem(file=label, line=offset + first_line, found=what, expected=expected)
+    return Problem(file=label, line=line, found=found, expected="valid YAML")
+
+
+def _invisible_near(lines: list[str], index: int) -> tuple[int, str] | None:
+    """A tab or non-breaking space on the line PyYAML gave up on or the one before it.
+
+    PyYAML often notices the damage one line late, so both lines are looked at,
+    the earlier first, and only outside the text of the values.
+    """
+    for number in (index - 1, index):
+        if 0 <= number < len(lines):
+            for char in INVISIBLE:
+                if char in lines[number].split("#")[0]:
+                    return number, char
+    return None
+
+
+def leading_zero_numbers(root: yaml.Node, label: str) -> list[DataError]:
+    """Every unquoted number written with a leading 0, which YAML reads as octal."""
+    errors: list[DataError] = []
+    for row, name, node in _scalars(root, "", ""):
+        if node.tag == INT_TAG and LEADING_ZERO.match(node.value):
+            octal = yaml.safe_load(node.value)
+            digits = node.value.lstrip("+-").lstrip("0_") or "0"
+            found = f"{node.value} (a leading 0 makes YAML read it as the octal number {octal})"
+            expected = (
+                f"{digits} without the leading 0, or '{node.value}' in quotes if it is not a number"
+            )
+            problem = Problem(label, expected, found, row, name, node.start_mark.line + 1)
+            errors.append(SchemaError(problem))
+    return errors
+
+
+def _scalars(node: yaml.Node, row: str, path: str) -> Iterator[tuple[str, str, yaml.Node]]:
+    """(row label, field path, node) for every scalar, rows named as the loader names them."""
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            yield from _scalars(value, row, f"{path}.{key.value}" if path else str(key.value))
+    elif isinstance(node, yaml.SequenceNode):
+        top_level_rows = not row and path and not re.search(r"[.\[]", path)
+        for index, item in enumerate(node.value):
+            if top_level_rows:
+                yield from _scalars(item, _row_name(item, index), "")
+            else:
+                yield from _scalars(item, row, f"{path}[{index}]")
+    elif isinstance(node, yaml.ScalarNode):
+        yield row, path, node
+
+
+def _row_name(item: yaml.Node, index: int) -> str:
+    ident = _value_node(item, "id")
+    if isinstance(ident, yaml.ScalarNode) and ident.tag == "tag:yaml.org,2002:str":
+        return f"'{ident.value}' (item {index + 1})"
+    return f"item {index + 1}"
 
 
 def _refuse_duplicate_keys(node: yaml.Node, label: str) -> None:
@@ -129,8 +215,13 @@ def _value_node(node: yaml.Node | None, key: str) -> yaml.Node | None:
     return None
 
 
-def _lines(item: yaml.Node) -> Lines:
-    fields = {}
+def node_lines(item: yaml.Node, first_line: int = 1) -> Lines:
+    """The lines of a mapping's keys, and its scalar values as written."""
+    fields, raw = {}, {}
     if isinstance(item, yaml.MappingNode):
-        fields = {k.value: k.start_mark.line + 1 for k, _ in item.value}
-    return Lines(row=item.start_mark.line + 1, fields=fields)
+        fields = {k.value: k.start_mark.line + first_line for k, _ in item.value}
+        raw = {k.value: v.value for k, v in item.value if isinstance(v, yaml.ScalarNode)}
+    return Lines(row=item.start_mark.line + first_line, fields=fields, raw=raw)
+
+
+_lines = node_lines

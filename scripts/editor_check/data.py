@@ -21,7 +21,7 @@ def validate(root: Path) -> list[Finding]:
         source_ids = set(load_site_data(root).sources)
         found = []
     except DataError as error:
-        found = [problem_finding(error.problem)]
+        found = [problem_finding(problem) for problem in error.problems]
         source_ids = _source_ids_if_readable(root)
     if source_ids is not None:
         found.extend(_front_matter_findings(root, source_ids))
@@ -36,7 +36,7 @@ def _front_matter_findings(root: Path, source_ids: set[str]) -> list[Finding]:
         try:
             check_page(path.read_text(encoding="utf-8"), label, source_ids)
         except DataError as error:
-            found.append(problem_finding(error.problem))
+            found.extend(problem_finding(problem) for problem in error.problems)
     return found
 
 

@@ -16,7 +16,9 @@ from tests.data.helpers import edit
 from tests.support.repo import copy_repo, mkdocs_build
 
 EUPHORIA = "Euphoria (feeling very happy)"
-INJECTED = "<script>alert(1)</script> Mild hallucinations"
+# Validation refuses markup such as <script> (test_validation.py); characters HTML
+# gives a meaning to must still reach readers as text.
+INJECTED = "Mild hallucinations (<1 in 10 & brief)"
 
 
 @pytest.fixture(scope="module")
@@ -87,9 +89,8 @@ def test_session_length_changes_in_prose_table_and_chart(
 
 
 def test_html_in_a_value_shows_as_text(changed_site: Path) -> None:
-    shown = showing(changed_site, "&lt;script&gt;alert(1)&lt;/script&gt; Mild hallucinations")
+    shown = showing(changed_site, "Mild hallucinations (&lt;1 in 10 &amp; brief)")
     assert shown, "the escaped text should appear"
     for name in shown:
         tree = HTMLParser((changed_site / name).read_text(encoding="utf-8"))
-        assert all("alert(1)" not in (s.text() or "") for s in tree.css("script")), name
         assert INJECTED in [th.text() for th in tree.css("div.kt-table tbody th")]

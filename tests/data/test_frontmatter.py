@@ -51,7 +51,7 @@ BAD = {
         "review_due: 2027-05-24",
         "review_due: 2027-02-30",
         "review_due",
-        "found '2027-02-30'",
+        "found 2027-02-30, a date that does not exist",
     ),
     "due-before-reviewed": (
         "review_due: 2027-05-24",
@@ -86,5 +86,5 @@ def test_bad_front_matter_names_page_and_field(name: str) -> None:
 
 
 def test_page_without_front_matter() -> None:
-    with pytest.raises(FrontMatterError, match=r"^docs/x\.md:1, field 'title': found none"):
+    with pytest.raises(FrontMatterError, match=r"^docs/x\.md:1, field 'title': found no front matter"):
         check_page("# Just a heading\n", "docs/x.md", KNOWN)

@@ -178,7 +178,7 @@ CASES = {
     "crisis-heading-without-reason": (
         "- id: uk-999",
         "crisis_lines.yml",
-        "    now_if: Someone has harmed themselves or their life is at immediate risk (UK).\n",
+        "    now_if: Someone has harmed themselves or their life is at immediate risk.\n",
         "",
         SchemaError,
         "data/crisis_lines.yml",
@@ -317,7 +317,7 @@ def test_missing_file(tmp_path: Path) -> None:
 def test_empty_list_of_rows(tmp_path: Path) -> None:
     project = data_copy(tmp_path)
     (project / "data/candidacy.yml").write_text("candidacy: []\n", encoding="utf-8")
-    with pytest.raises(SchemaError, match="field 'candidacy': found \\[\\], expected a non-empty"):
+    with pytest.raises(SchemaError, match="field 'candidacy': found an empty list, expected a non-empty"):
         load_site_data(project)
 
 
