@@ -150,7 +150,7 @@ def _not_in_nav(match: re.Match[str], context: _Context) -> list[Finding]:
 def _nav_missing_page(match: re.Match[str], context: _Context) -> list[Finding]:
     name = match["name"]
     message = f"the navigation lists '{name}', but there is no docs/{name}"
-    return [Finding(CONFIG, context.config_line(name), message, "build")]
+    return [Finding(CONFIG, context.config_line(name), message, "build", covers=name)]
 
 
 def _redirect_missing_target(match: re.Match[str], context: _Context) -> list[Finding]:

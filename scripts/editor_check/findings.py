@@ -23,6 +23,10 @@ class Finding:
     message: str
     step: str = ""
     weak: str = STRONG
+    # A page name this finding names as the cause of a missing page (a nav entry or an
+    # xrefs.yml topic pointing at no file): the build's and link checker's messages about
+    # links to that name are its consequences, so they are dropped.
+    covers: str = ""
 
     def text(self) -> str:
         return f"{self.path}:{self.line}: {self.message}"
@@ -49,9 +53,12 @@ def merge(findings: list[Finding]) -> list[Finding]:
     kept: list[Finding] = []
     seen_lines: set[tuple[str, int]] = set()
     seen_files: set[str] = set()
+    causes = {finding.covers for finding in findings if finding.covers}
     for finding in findings:
         key = (finding.path, finding.line)
         if key in seen_lines or (finding.weak == SAME_FILE and finding.path in seen_files):
+            continue
+        if _consequence(finding, causes):
             continue
         kept.append(finding)
         seen_lines.add(key)
@@ -59,6 +66,22 @@ def merge(findings: list[Finding]) -> list[Finding]:
     if any(f.weak != ANY for f in kept):
         kept = [f for f in kept if f.weak != ANY]
     return sorted(kept, key=lambda f: (f.path, f.line))
+
+
+def _consequence(finding: Finding, causes: set[str]) -> bool:
+    """A link message about a page name whose absence another finding already explains."""
+    if (
+        finding.covers
+        or finding.step not in ("build", "links")
+        or not finding.path.startswith("docs/")
+    ):
+        return False
+    for name in causes:
+        # The page as a file name ('x.md', ../x.md) or as its address (/x/).
+        forms = (rf"(?<![\w-]){re.escape(name)}\b", rf"/{re.escape(name.removesuffix('.md'))}/")
+        if any(re.search(form, finding.message) for form in forms):
+            return True
+    return False
 
 
 def as_text(findings: list[Finding]) -> list[str]:
@@ -97,6 +120,8 @@ def parse_file_line(output: str, root: Path, step: str) -> list[Finding]:
         match = FILE_LINE_RE.match(raw.strip())
         if match and (root / match["path"]).exists():
             path = relative(match["path"], root)
+            if Path(path).is_absolute():
+                continue  # outside the repository (a temporary build): no source to show
             line, weak = (int(match["line"]), STRONG) if match["line"] else (1, SAME_FILE)
             found.append(Finding(path, line, match["message"].strip(), step, weak))
     return found
