@@ -86,5 +86,6 @@ def test_bad_front_matter_names_page_and_field(name: str) -> None:
 
 
 def test_page_without_front_matter() -> None:
-    with pytest.raises(FrontMatterError, match=r"^docs/x\.md:1, field 'title': found no front matter"):
+    expected = r"^docs/x\.md:1, field 'title': found no front matter"
+    with pytest.raises(FrontMatterError, match=expected):
         check_page("# Just a heading\n", "docs/x.md", KNOWN)

@@ -317,7 +317,8 @@ def test_missing_file(tmp_path: Path) -> None:
 def test_empty_list_of_rows(tmp_path: Path) -> None:
     project = data_copy(tmp_path)
     (project / "data/candidacy.yml").write_text("candidacy: []\n", encoding="utf-8")
-    with pytest.raises(SchemaError, match="field 'candidacy': found an empty list, expected a non-empty"):
+    expected = "field 'candidacy': found an empty list, expected a non-empty"
+    with pytest.raises(SchemaError, match=expected):
         load_site_data(project)
 
 
