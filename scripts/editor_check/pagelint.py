@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+import yaml
 from jinja2 import Environment
 from markdown.extensions.toc import slugify
 
@@ -50,19 +51,35 @@ def lint_pages(root: Path) -> list[Finding]:
     if not docs.is_dir():
         return []
     environment = page_environment(mkdocs_config(root))
+    known = _source_ids(root)
     found: list[Finding] = []
     for page in sorted(docs.rglob("*.md")):
         path = relative(page, root)
         name = pagemeta.file_name_problem(page.relative_to(docs).as_posix())
         if name:
             found.append(Finding(path, 1, name, "pages"))
-        found.extend(lint_page(page.read_text(encoding="utf-8"), path, environment))
+        found.extend(lint_page(page.read_text(encoding="utf-8"), path, environment, known))
     return found + redirect_problems(root)
 
 
-def lint_page(text: str, path: str, environment: Environment | None = None) -> list[Finding]:
+def _source_ids(root: Path) -> set[str] | None:
+    """The ids in data/sources.yml, or None when it cannot be read (the data step says why)."""
+    try:
+        rows = yaml.safe_load((root / "data" / "sources.yml").read_text(encoding="utf-8"))
+        return {str(row["id"]) for row in rows["sources"]}
+    except (OSError, yaml.YAMLError, KeyError, TypeError):
+        return None
+
+
+def lint_page(
+    text: str,
+    path: str,
+    environment: Environment | None = None,
+    source_ids: set[str] | None = None,
+) -> list[Finding]:
     """The house-rule problems of one page's text, reported against `path`; `environment`
-    parses its template tags the way the build does (mkdocs.yml's delimiters)."""
+    parses its template tags the way the build does (mkdocs.yml's delimiters), and
+    `source_ids` are the sources that exist (a cite of any other is a typo the build names)."""
     found: list[Finding] = []
     ids: dict[str, int] = {}
     prose = list(prose_lines(text))
@@ -74,7 +91,7 @@ def lint_page(text: str, path: str, environment: Environment | None = None) -> l
     meta = pagemeta.read_front_matter(text.splitlines())
     located = markup.admonition_problems(prose)
     located += pagemeta.front_matter_problems(meta)
-    located += pagemeta.source_problems(meta, prose)
+    located += pagemeta.source_problems(meta, prose, source_ids)
     located += _template_figures(text, environment or page_environment({}))
     found.extend(Finding(path, number, message, "pages") for number, message in located)
     # One message per line, as `make check` prints them: the first rule to see it names it.

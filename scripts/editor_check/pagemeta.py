@@ -102,12 +102,20 @@ def front_matter_problems(meta: FrontMatter) -> list[tuple[int, str]]:
     return problems
 
 
-def source_problems(meta: FrontMatter, body: list[tuple[int, str]]) -> list[tuple[int, str]]:
+def source_problems(
+    meta: FrontMatter, body: list[tuple[int, str]], source_ids: set[str] | None = None
+) -> list[tuple[int, str]]:
     """A cited source must be in the front matter `sources:` (the page's Sources list is
-    drawn from it), and a Sources section must draw that list with page_sources()."""
+    drawn from it), and a Sources section must draw that list with page_sources(). Cites of
+    ids not in `source_ids` are left to the build, which names the closest real id."""
     listed = meta.values.get("sources")
     listed = [str(s) for s in listed] if isinstance(listed, list) else []
-    cites = [(number, m["id"]) for number, line in body for m in CITE_RE.finditer(line)]
+    cites = [
+        (number, m["id"])
+        for number, line in body
+        for m in CITE_RE.finditer(line)
+        if source_ids is None or m["id"] in source_ids
+    ]
     heading = next((n for n, line in body if SOURCES_HEADING_RE.match(line)), None)
     draws = any(PAGE_SOURCES_RE.search(line) for _n, line in body)
     problems = []
