@@ -196,6 +196,10 @@ def _facts_shape(item: Parsed) -> Errors:
         if fact.min is not None and fact.max is not None and fact.min > fact.max:
             found = f"min {fact.min} above max {fact.max}"
             yield _error(SchemaError, item, index, "max", found, "max at least min")
+        if fact.decimals is not None and fact.text is not None:
+            found = "decimals on a figure written as text"
+            expected = "decimals only with a number (value, or min and max)"
+            yield _error(SchemaError, item, index, "decimals", found, expected)
         if fact.from_ is not None and (fact.source or fact.source_note):
             found = "a source on a fact that uses from"
             expected = "no source: it comes from the row"
@@ -262,6 +266,7 @@ def _fact_figure(parsed: Mapping[str, Parsed], fact: models.FactRow) -> Figure:
             qualifier=fact.qualifier,
             style=style,
             per=fact.per,
+            decimals=fact.decimals,
             tel=fact.tel,
             source=fact.source,
             source_note=fact.source_note,
@@ -269,7 +274,8 @@ def _fact_figure(parsed: Mapping[str, Parsed], fact: models.FactRow) -> Figure:
     key, row_id, field = fact.from_.split(".")
     row = next(row for row in parsed[key].records if row.id == row_id)
     base = figure_of(row, field)
-    return Figure(**{**base.__dict__, "qualifier": fact.qualifier, "style": style, "per": fact.per})
+    own = {"qualifier": fact.qualifier, "style": style, "per": fact.per, "decimals": fact.decimals}
+    return Figure(**{**base.__dict__, **own})
 
 
 def _fact_references(parsed: Mapping[str, Parsed]) -> Errors:

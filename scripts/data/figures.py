@@ -23,6 +23,7 @@ class Figure:
     qualifier: str | None = None
     style: str = "number"
     per: str | None = None
+    decimals: int | None = None  # fixed decimal places; None shows as many as the figure has
     tel: str | None = None
     source: str | None = None
     source_note: str | None = None

@@ -162,6 +162,9 @@ class FactRow(SourcedRow):
         None, description='"number" (30%) or "natural" (about 1 in 3)'
     )
     per: Text | None = Field(None, description='words after the figure, such as "a year"')
+    decimals: Annotated[int, Field(ge=0, le=3)] | None = Field(
+        None, description="how many decimal places to show, from 0 to 3 (1 shows 52 as 52.0)"
+    )
     tel: Annotated[str, StringConstraints(pattern=r"^\+?[0-9]+$")] | None = Field(
         None, description="the digits a phone dials, such as +18553826022"
     )

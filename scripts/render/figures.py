@@ -10,8 +10,10 @@ from scripts.data.figures import Figure
 PREFIX_UNITS = {"£", "$", "€"}
 
 
-def number(value: int | float) -> str:
-    """3000 -> '3,000', 0.5 -> '0.5', 55.4 -> '55.4', 50.0 -> '50'."""
+def number(value: int | float, decimals: int | None = None) -> str:
+    """3000 -> '3,000', 0.5 -> '0.5', 55.4 -> '55.4', 50.0 -> '50'; decimals=1: 52 -> '52.0'."""
+    if decimals is not None:
+        return f"{value:,.{decimals}f}"
     if float(value).is_integer():
         return f"{int(value):,}"
     return f"{value:,.2f}".rstrip("0").rstrip(".")
@@ -30,24 +32,25 @@ def format_figure(figure: Figure, style: str | None = None) -> str:
 def _body(figure: Figure, style: str) -> str:
     if figure.text is not None:
         return figure.text
+    places = figure.decimals
     if figure.is_range:
-        return _range(figure.low, figure.high, figure.unit)
+        return _range(figure.low, figure.high, figure.unit, places)
     if style == "natural" and figure.unit == "%" and figure.value:
         return f"1 in {round(100 / figure.value)}"
-    return _with_unit(figure.value, figure.unit)
+    return _with_unit(figure.value, figure.unit, places)
 
 
-def _with_unit(value: int | float, unit: str) -> str:
+def _with_unit(value: int | float, unit: str, places: int | None = None) -> str:
     if unit == "%":
-        return f"{number(value)}%"
+        return f"{number(value, places)}%"
     if unit == "1 in":
-        return f"1 in {number(value)}"
+        return f"1 in {number(value, places)}"
     if unit in PREFIX_UNITS:
-        return f"{unit}{number(value)}"
-    return f"{number(value)} {unit}".strip()
+        return f"{unit}{number(value, places)}"
+    return f"{number(value, places)} {unit}".strip()
 
 
-def _range(low: int | float, high: int | float, unit: str) -> str:
+def _range(low: int | float, high: int | float, unit: str, places: int | None = None) -> str:
     if unit == "%" or unit in PREFIX_UNITS:
-        return f"{_with_unit(low, unit)} to {_with_unit(high, unit)}"
-    return f"{number(low)} to {number(high)} {unit}".strip()
+        return f"{_with_unit(low, unit, places)} to {_with_unit(high, unit, places)}"
+    return f"{number(low, places)} to {number(high, places)} {unit}".strip()

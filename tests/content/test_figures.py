@@ -61,8 +61,10 @@ def row(key: str, row_id: str) -> dict:
     return next(r for r in data_rows(key) if r["id"] == row_id)
 
 
-def number(value: float) -> str:
-    """A number as readers see it: 3000 -> 3,000, 0.5 -> 0.5, 52.0 -> 52."""
+def number(value: float, decimals: int | None = None) -> str:
+    """A number as readers see it: 3000 -> 3,000, 0.5 -> 0.5, 52.0 -> 52 (52.0 with decimals 1)."""
+    if decimals is not None:
+        return f"{value:,.{decimals}f}"
     return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
 
 
@@ -79,16 +81,17 @@ def fact_pattern(fact: dict) -> re.Pattern[str]:
         if column_field == field and column_unit and "unit" not in fact:
             fact = {**fact, "unit": column_unit}
     value = figure.get("value")
+    places = fact.get("decimals")
     if "text" in figure:
         parts = [figure["text"]]
     elif isinstance(value, dict):
-        parts = [number(value["min"]), number(value["max"])]
+        parts = [number(value["min"], places), number(value["max"], places)]
     elif "min" in figure:
-        parts = [number(figure["min"]), number(figure["max"])]
+        parts = [number(figure["min"], places), number(figure["max"], places)]
     elif fact.get("style") == "natural":
         parts = [f"1 in {round(100 / value)}"]
     else:
-        parts = [number(value)]
+        parts = [number(value, places)]
     unit = "" if "text" in figure or fact.get("style") == "natural" else fact.get("unit", "")
     if unit in PREFIX_UNITS:
         parts[0], unit = unit + parts[0], ""

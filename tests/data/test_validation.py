@@ -175,6 +175,17 @@ CASES = {
         "value",
         "exactly one of",
     ),
+    "decimals-on-text": (
+        "    decimals: 2",
+        "facts.yml",
+        "    text: 1-855-382-6022\n",
+        "    text: 1-855-382-6022\n    decimals: 2\n",
+        SchemaError,
+        "data/facts.yml",
+        "'rems_phone'",
+        "decimals",
+        "decimals on a figure written as text",
+    ),
     "crisis-heading-without-reason": (
         "- id: uk-999",
         "crisis_lines.yml",

@@ -15,6 +15,12 @@ def test_number(value: float, text: str) -> None:
     assert number(value) == text
 
 
+def test_number_with_fixed_decimals() -> None:
+    assert number(52.0, 1) == "52.0"
+    assert number(69.3, 1) == "69.3"
+    assert number(3000, 0) == "3,000"
+
+
 @pytest.mark.parametrize(
     ("figure", "style", "text"),
     [
@@ -35,6 +41,8 @@ def test_number(value: float, text: str) -> None:
         (Figure(value=2, unit="hours", qualifier="at least"), None, "at least 2 hours"),
         (Figure(value=18, qualifier="under"), None, "under 18"),
         (Figure(text="140/90", qualifier="about"), None, "about 140/90"),
+        (Figure(value=52.0, unit="%", decimals=1), None, "52.0%"),
+        (Figure(low=21, high=26, unit="%", decimals=1), None, "21.0% to 26.0%"),
     ],
 )
 def test_format_figure(figure: Figure, style: str | None, text: str) -> None:
