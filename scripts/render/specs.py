@@ -83,7 +83,7 @@ TABLES: dict[str, TableSpec] = {
         TableSpec(
             "monitoring",
             "monitoring",
-            "Checks before, during and after each treatment",
+            "Checks before, during and after each session",
             (
                 Column("When", lambda row: row.stage.capitalize()),
                 Column("What happens", _text("summary")),
