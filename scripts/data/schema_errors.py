@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import difflib
 import re
 from collections.abc import Callable
 from typing import Any
@@ -80,9 +82,28 @@ def problems(
 ) -> list[Problem]:
     """One problem per field: pydantic reports a union field once per member."""
     found: dict[str, Problem] = {}
+    missing: list[str] = []
     for detail in error.errors():
         problem = _problem(detail, model, file, row, line_of, raw_of)
+        if problem.field not in found and detail["type"] == "missing":
+            missing.append(problem.field)
         found.setdefault(problem.field, problem)
+    return _misspelt_keys_as_one(found, missing)
+
+
+def _misspelt_keys_as_one(found: dict[str, Problem], missing: list[str]) -> list[Problem]:
+    """A misspelt key (`percentage:` for `percent:`) is both unknown and missing: one problem,
+    at the misspelt key's line, naming the key meant."""
+    for field, problem in list(found.items()):
+        if not problem.found.startswith("the unknown key "):
+            continue
+        parent, _, key = field.rpartition(".")
+        siblings = {m.rpartition(".")[2]: m for m in missing if m.rpartition(".")[0] == parent}
+        near = difflib.get_close_matches(key, list(siblings), n=1, cutoff=0.6)
+        if near and siblings[near[0]] in found:
+            del found[siblings[near[0]]]
+            meant = f"the key '{near[0]}', which this row is missing"
+            found[field] = dataclasses.replace(problem, expected=meant)
     return list(found.values())
 
 

@@ -32,6 +32,17 @@ CASES = {
         "colour",
         "unknown key 'colour'",
     ),
+    "misspelt-key": (
+        "percentage: 30",
+        "effects.yml",
+        "percent: 30",
+        "percentage: 30",
+        SchemaError,
+        "data/effects.yml",
+        "'euphoria' (item 1)",
+        "percentage",
+        "found the unknown key 'percentage', expected the key 'percent', which this row is missing",
+    ),
     "missing-field": (
         "- id: iv",
         "methods.yml",
