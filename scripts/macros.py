@@ -28,7 +28,7 @@ from mkdocs.utils.meta import get_data  # noqa: E402
 
 from scripts.data import DataError, load_site_data  # noqa: E402
 from scripts.data.datasets import DATASETS  # noqa: E402
-from scripts.data.errors import UnknownNameError  # noqa: E402
+from scripts.data.errors import PageUsageError, UnknownNameError  # noqa: E402
 from scripts.data.frontmatter import check_pages  # noqa: E402
 from scripts.data.includes import check_include_yaml  # noqa: E402
 from scripts.data.template_names import check_template_names  # noqa: E402
@@ -113,7 +113,7 @@ def stop_build_on_data_error(macro: Callable[..., str], env: MacrosPlugin) -> Ca
             page = env.page.file
             log.error(str(error.problem_at(f"docs/{page.src_uri}", _rendering_line(env))))
             return ""
-        except UnknownNameError as error:
+        except (UnknownNameError, PageUsageError) as error:
             line = _rendering_line(env) or _line_of(env, error.problem.found)
             located = dataclasses.replace(error.problem, line=line)
             log.error(str(located))

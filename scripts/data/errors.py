@@ -104,6 +104,11 @@ class UnknownNameError(DataError):
     """A page calls a macro with a table, chart, topic, source or fact name that does not exist."""
 
 
+class PageUsageError(DataError):
+    """A page asks a macro for something the data cannot show truthfully (a figure whose
+    share "1 in N" would misstate)."""
+
+
 class MacroSyntaxError(DataError):
     """A page's {{ ... }} or {% ... %} is not valid template syntax."""
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import NoReturn
 
-from scripts.data.checks import closest
-from scripts.data.errors import Problem, UnknownNameError
+from scripts.data.checks import closest, natural_denominator, number_text
+from scripts.data.errors import PageUsageError, Problem, UnknownNameError
+from scripts.data.figures import Figure
 from scripts.data.loader import SiteData
 from scripts.render import boxes, charts
 from scripts.render.citations import Citer, PageLinks
@@ -83,7 +84,24 @@ class SiteMacros:
         figure = self.data.facts.get(name) or self._unknown("fact", name, self.data.facts)
         if style not in (None, "number", "natural"):
             self._unknown("fact style", style, ("number", "natural"))
+        if style == "natural":
+            self._check_natural(name, figure)
         return self._citer().figure_markdown(figure, style)
+
+    def _check_natural(self, name: str, figure: Figure) -> None:
+        """The data layer refuses "natural" for such figures too; a page can ask for it."""
+        value = figure.value
+        if figure.unit != "%" or value is None or figure.is_range or natural_denominator(value):
+            return
+        raise PageUsageError(
+            Problem(
+                f"docs/{self.current_page()}",
+                "style 'natural' only for a share of 50% or less close to 1 in N; "
+                f'leave the style out: fact("{name}")',
+                f"fact '{name}' is {number_text(value)}%, which '1 in N' cannot show correctly",
+                field="style",
+            )
+        )
 
     def crisis_help(self) -> str:
         """crisis_help(): the urgent-care box with crisis lines."""

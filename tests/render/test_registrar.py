@@ -162,3 +162,22 @@ def test_wrong_call_logs_one_line_at_its_own_line(
     with caplog.at_level(logging.ERROR, logger="mkdocs"):
         assert template.render().endswith("Then .")
     assert caplog.messages == [f"docs/benefits.md:7, field 'arguments': {message}"]
+
+
+def test_natural_style_a_figure_cannot_take_is_refused_at_its_line(
+    project: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """69.3% is not "about 1 in 1": the page gets nothing and the build an error line."""
+    env = FakeEnv(project)
+    registrar.define_env(env)
+    source = '---\ntitle: T\n---\n\nMost people {{ fact("transform2_esketamine_response", "natural") }}.\n'
+    env.page = SimpleNamespace(file=SimpleNamespace(src_uri="benefits.md", content_string=source))
+    template = Environment().from_string(get_data(source)[0], globals=env.macros)
+    with caplog.at_level(logging.ERROR, logger="mkdocs"):
+        assert template.render().endswith("Most people .")
+    assert caplog.messages == [
+        "docs/benefits.md:5, field 'style': found fact 'transform2_esketamine_response' is "
+        "69.3%, which '1 in N' cannot show correctly, expected style 'natural' only for a "
+        "share of 50% or less close to 1 in N; leave the style out: "
+        'fact("transform2_esketamine_response")'
+    ]
