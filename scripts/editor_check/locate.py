@@ -8,7 +8,7 @@ from pathlib import Path
 
 def read_lines(path: Path) -> list[str]:
     try:
-        return path.read_text(encoding="utf-8").splitlines()
+        return path.read_text(encoding="utf-8-sig").splitlines()
     except (OSError, UnicodeDecodeError):
         return []
 
@@ -54,3 +54,16 @@ def body_offset(path: Path) -> int:
                 offset += 1
             return offset
     return 0
+
+
+# Some editors save an invisible byte-order mark first. MkDocs reads past it, but the
+# Markdown lint then sees no front matter; the page rules name the cause instead.
+BOM = "\ufeff"
+
+
+def starts_with_bom(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(3) == BOM.encode("utf-8")
+    except OSError:
+        return False

@@ -16,6 +16,7 @@ from scripts.editor_check import markup, pagemeta
 from scripts.editor_check.config import mkdocs_config, page_environment
 from scripts.editor_check.figures import template_literals, typed_figure
 from scripts.editor_check.findings import Finding, relative
+from scripts.editor_check.locate import BOM
 from scripts.editor_check.redirects import redirect_problems
 from scripts.render.api import PUBLIC_MACROS
 
@@ -27,6 +28,10 @@ from scripts.render.api import PUBLIC_MACROS
 # (Titles inside tags and attribute lists are tooltips: markup.py checks them.)
 NOT_PROSE_RE = re.compile(
     r"\{\{.*?\}\}|\{%.*?%\}|`[^`]*`|\]\([^)]*\)|<[^>]*>|\{[^}]*\}\s*$|^\s*\d+\.\s"
+)
+BOM_MESSAGE = (
+    "the file starts with an invisible byte-order mark (BOM): save it as UTF-8 without BOM "
+    "(in most editors: 'UTF-8' rather than 'UTF-8 with BOM')"
 )
 FIX_FIGURE = 'take it from data/ with a macro such as {{ fact("...") }} or {{ table("...") }}'
 IMG_TAG_RE = re.compile(r"<img\b[^>]*>", re.I)
@@ -58,7 +63,10 @@ def lint_pages(root: Path) -> list[Finding]:
         name = pagemeta.file_name_problem(page.relative_to(docs).as_posix())
         if name:
             found.append(Finding(path, 1, name, "pages"))
-        found.extend(lint_page(page.read_text(encoding="utf-8"), path, environment, known))
+        text = page.read_text(encoding="utf-8")
+        if text.startswith(BOM):
+            found.append(Finding(path, 1, BOM_MESSAGE, "pages"))
+        found.extend(lint_page(text.removeprefix(BOM), path, environment, known))
     return found + redirect_problems(root)
 
 

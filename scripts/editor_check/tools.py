@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from scripts.editor_check.findings import SAME_FILE, Finding, parse_file_line, relative
+from scripts.editor_check.locate import starts_with_bom
 
 # pymarkdownlnt rule -> what an editor should do about it.
 MARKDOWN_HINTS = {
@@ -66,12 +67,14 @@ def markdown_lint(root: Path) -> list[Finding]:
         return []
     argv = python_tool("pymarkdown", "--config", ".pymarkdown.json", "scan", "-r", *targets)
     result = run(argv, root)
-    found = []
+    found, explained = [], False
     for raw in result.stdout.splitlines():
         match = PYMARKDOWN_RE.match(raw.strip())
-        if match:
+        if match and starts_with_bom(root / match["path"]):
+            explained = True  # the page rules give one message for the byte-order mark
+        elif match:
             found.append(_markdown_finding(match, root))
-    if result.returncode != 0 and not found:
+    if result.returncode != 0 and not found and not explained:
         return tool_failure(result, ".pymarkdown.json", "markdown")
     return found
 
