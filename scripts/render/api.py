@@ -103,8 +103,11 @@ class SiteMacros:
             )
         )
 
-    def crisis_help(self) -> str:
-        """crisis_help(): the urgent-care box with crisis lines."""
+    def crisis_help(self, brief: bool = False) -> str:
+        """crisis_help(): the urgent-care box with crisis lines. crisis_help(brief=True): one
+        line with the urgent numbers, linking to the full box further down the same page."""
+        if brief:
+            return boxes.crisis_brief(self.data.crisis_lines)
         return boxes.crisis_box(self.data.crisis_lines, self._citer())
 
     def sources_list(self) -> str:

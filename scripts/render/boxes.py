@@ -8,6 +8,9 @@ from html import escape
 from scripts.data.models import CrisisLineRow, GlossaryRow, SourceRow
 from scripts.render.citations import Citer
 
+# The full box's heading: the brief line at the top of a page links to it.
+CRISIS_HEADING_ID = "kt-crisis-heading"
+
 
 def crisis_heading(lines: Sequence[CrisisLineRow]) -> str:
     """'Call 988 or 999 now if:' from the lines marked in_heading, in data order."""
@@ -24,10 +27,24 @@ def crisis_box(lines: Sequence[CrisisLineRow], citer: Citer) -> str:
         f'<ul class="kt-crisis__lines">{"".join(_crisis_line(line, citer) for line in rows)}</ul>'
         for region, rows in _by_region(lines).items()
     )
+    heading = escape(crisis_heading(lines))
     return (
-        '<aside class="kt-crisis" aria-labelledby="kt-crisis-heading">'
-        f'<p class="kt-crisis__heading" id="kt-crisis-heading">{escape(crisis_heading(lines))}</p>'
+        f'<aside class="kt-crisis" aria-labelledby="{CRISIS_HEADING_ID}">'
+        f'<p class="kt-crisis__heading" id="{CRISIS_HEADING_ID}">{heading}</p>'
         f'<ul class="kt-crisis__reasons">{reasons}</ul>{groups}</aside>'
+    )
+
+
+def crisis_brief(lines: Sequence[CrisisLineRow]) -> str:
+    """The urgent numbers in one line, for the top of a page whose full box comes later:
+    a reader in crisis sees them first without scrolling past the whole list."""
+    numbers = " or ".join(
+        f"{_tel(line)} ({escape(line.region)})" for line in lines if line.in_heading
+    )
+    return (
+        '<aside class="kt-crisis-brief" aria-label="Urgent help">'
+        f"<p><strong>Need help now?</strong> Call {numbers}. "
+        f'<a href="#{CRISIS_HEADING_ID}">All crisis lines</a></p></aside>'
     )
 
 

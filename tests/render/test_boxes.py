@@ -44,6 +44,20 @@ def test_crisis_box_is_open_with_tel_links_and_sources(site_data: SiteData) -> N
     assert reasons[0].startswith("988 (United States): ")
 
 
+def test_brief_crisis_line_gives_the_urgent_numbers_and_links_to_the_full_box(
+    site_data: SiteData,
+) -> None:
+    lines = site_data.crisis_lines
+    brief = HTMLParser(boxes.crisis_brief(lines))
+    urgent = [line for line in lines if line.in_heading]
+    tels = [a.attributes["href"] for a in brief.css("a.kt-crisis__number")]
+    assert tels == [f"tel:{line.tel}" for line in urgent]
+    assert all(f"({line.region})" in brief.text() for line in urgent)
+    full = HTMLParser(boxes.crisis_box(lines, citer(site_data)))
+    target = brief.css_first("a:not(.kt-crisis__number)").attributes["href"]
+    assert full.css_first(target).attributes["class"] == "kt-crisis__heading"
+
+
 def test_crisis_lines_are_grouped_by_region_in_first_seen_order(site_data: SiteData) -> None:
     lines = list(site_data.crisis_lines)
     # A line for the first region placed last still joins its region's group.

@@ -170,7 +170,8 @@ def test_natural_style_a_figure_cannot_take_is_refused_at_its_line(
     """69.3% is not "about 1 in 1": the page gets nothing and the build an error line."""
     env = FakeEnv(project)
     registrar.define_env(env)
-    source = '---\ntitle: T\n---\n\nMost people {{ fact("transform2_esketamine_response", "natural") }}.\n'
+    call = '{{ fact("transform2_esketamine_response", "natural") }}'
+    source = f"---\ntitle: T\n---\n\nMost people {call}.\n"
     env.page = SimpleNamespace(file=SimpleNamespace(src_uri="benefits.md", content_string=source))
     template = Environment().from_string(get_data(source)[0], globals=env.macros)
     with caplog.at_level(logging.ERROR, logger="mkdocs"):
