@@ -12,6 +12,8 @@ import types
 import typing
 from collections.abc import Callable, Mapping
 
+from jinja2 import Undefined
+
 from scripts.data.errors import Problem
 
 
@@ -51,8 +53,15 @@ class MacroUsage:
         for name, value in bound.arguments.items():
             hint = self.hints.get(name)
             if hint is not None and not _fits(value, hint):
-                found = f"{self.name}() given {name}={value!r}"
-                raise MacroArgumentError(f"{str(self)}, {name} being {_describe(hint)}", found)
+                raise MacroArgumentError(
+                    f"{str(self)}, {name} being {_describe(hint)}", self._given(name, value)
+                )
+
+    def _given(self, name: str, value: object) -> str:
+        # A bare word such as fact(trd_response) reaches the macro as Jinja's Undefined.
+        if isinstance(value, Undefined):
+            return f"{self.name}() given {value._undefined_name} without quotes"
+        return f"{self.name}() given {name}={value!r}"
 
 
 def _fits(value: object, hint: object) -> bool:

@@ -147,6 +147,11 @@ def test_macro_syntax_error_stops_define_env_at_the_file_line(project: Path) -> 
             "text being text in quotes or left out",
         ),
         ('cite("a", "b")', "found cite() too many positional arguments, expected cite(source)"),
+        (
+            "fact(trd_response)",
+            "found fact() given trd_response without quotes, expected fact(name, style=None), "
+            "name being text in quotes",
+        ),
     ],
 )
 def test_wrong_call_logs_one_line_at_its_own_line(
