@@ -113,8 +113,9 @@ def _parse(block: str, first_line: int, label: str) -> tuple[dict, Lines]:
         meta = loader.construct_document(root) if root is not None else {}
     except yaml.YAMLError as error:
         problem = syntax_problem(error, label, block, first_line)
-        if problem.expected == "valid YAML":
-            problem = dataclasses.replace(problem, expected="valid YAML front matter")
+        if problem.expected.startswith("valid YAML"):
+            expected = problem.expected.replace("valid YAML", "valid YAML front matter", 1)
+            problem = dataclasses.replace(problem, expected=expected)
         raise FrontMatterError(problem) from None
     finally:
         loader.dispose()

@@ -128,6 +128,14 @@ def syntax_problem(error: yaml.YAMLError, label: str, text: str, first_line: int
             offset, char = invisible
             what, expected = INVISIBLE[char]
             return Problem(file=label, line=offset + first_line, found=what, expected=expected)
+    if "mapping values are not allowed" in found:
+        # `description: Benefits: what it offers` - the second ": " starts a new mapping.
+        return Problem(
+            file=label,
+            line=line,
+            found='a colon followed by a space inside a value (": ")',
+            expected="valid YAML: put the whole value in quotes",
+        )
     return Problem(file=label, line=line, found=found, expected="valid YAML")
 
 

@@ -18,6 +18,7 @@ from scripts.editor_check.figures import template_literals, typed_figure
 from scripts.editor_check.findings import Finding, relative
 from scripts.editor_check.locate import BOM
 from scripts.editor_check.redirects import redirect_problems
+from scripts.editor_check.tables_once import tables_shown_twice
 from scripts.render.api import PUBLIC_MACROS
 
 # Pages take every figure from data/ with fact(), table() or chart(), so a
@@ -100,7 +101,9 @@ def lint_page(
     located = markup.admonition_problems(prose)
     located += pagemeta.front_matter_problems(meta)
     located += pagemeta.source_problems(meta, prose, source_ids)
-    located += _template_figures(text, environment or page_environment({}))
+    environment = environment or page_environment({})
+    located += _template_figures(text, environment)
+    located += tables_shown_twice(text, environment)
     found.extend(Finding(path, number, message, "pages") for number, message in located)
     # One message per line, as `make check` prints them: the first rule to see it names it.
     first = {finding.line: finding for finding in reversed(found)}

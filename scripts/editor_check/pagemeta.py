@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
 import yaml
 
@@ -28,6 +28,7 @@ class FrontMatter:
     values: dict = field(default_factory=dict)
     lines: dict[str, int] = field(default_factory=dict)
     raw: dict[str, str] = field(default_factory=dict)
+    readable: bool = True  # False when it is not YAML: the data step reports that
 
 
 def read_front_matter(lines: list[str]) -> FrontMatter:
@@ -41,7 +42,7 @@ def read_front_matter(lines: list[str]) -> FrontMatter:
     try:
         values = yaml.safe_load("\n".join(lines[1:end])) or {}
     except yaml.YAMLError:
-        return FrontMatter()
+        return FrontMatter(readable=False)
     meta = FrontMatter(values if isinstance(values, dict) else {})
     key = None
     for index in range(1, end):
@@ -108,6 +109,8 @@ def source_problems(
     """A cited source must be in the front matter `sources:` (the page's Sources list is
     drawn from it), and a Sources section must draw that list with page_sources(). Cites of
     ids not in `source_ids` are left to the build, which names the closest real id."""
+    if not meta.readable:
+        return []  # what the sources are is unknown until the front matter reads
     listed = meta.values.get("sources")
     listed = [str(s) for s in listed] if isinstance(listed, list) else []
     cites = [
@@ -150,3 +153,12 @@ def source_problems(
             )
         )
     return problems
+
+
+def unreadable_front_matter(path: Path) -> bool:
+    """Whether a page's front matter is not YAML: the Markdown lint then reads it as text."""
+    try:
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return False
+    return not read_front_matter(lines).readable

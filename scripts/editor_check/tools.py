@@ -10,6 +10,7 @@ from pathlib import Path
 
 from scripts.editor_check.findings import SAME_FILE, Finding, parse_file_line, relative
 from scripts.editor_check.locate import starts_with_bom
+from scripts.editor_check.pagemeta import unreadable_front_matter
 
 # pymarkdownlnt rule -> what an editor should do about it.
 MARKDOWN_HINTS = {
@@ -70,13 +71,19 @@ def markdown_lint(root: Path) -> list[Finding]:
     found, explained = [], False
     for raw in result.stdout.splitlines():
         match = PYMARKDOWN_RE.match(raw.strip())
-        if match and starts_with_bom(root / match["path"]):
-            explained = True  # the page rules give one message for the byte-order mark
+        if match and _explained_elsewhere(root / match["path"]):
+            explained = True
         elif match:
             found.append(_markdown_finding(match, root))
     if result.returncode != 0 and not found and not explained:
         return tool_failure(result, ".pymarkdown.json", "markdown")
     return found
+
+
+def _explained_elsewhere(path: Path) -> bool:
+    """A byte-order mark (the page rules name it) or front matter that is not YAML (the data
+    step names it) makes the Markdown lint misread the page's top: its findings are noise."""
+    return starts_with_bom(path) or unreadable_front_matter(path)
 
 
 def _markdown_finding(match: re.Match[str], root: Path) -> Finding:

@@ -89,3 +89,13 @@ def test_page_without_front_matter() -> None:
     expected = r"^docs/x\.md:1, field 'title': found no front matter"
     with pytest.raises(FrontMatterError, match=expected):
         check_page("# Just a heading\n", "docs/x.md", KNOWN)
+
+
+def test_an_unquoted_colon_in_a_value_says_to_quote_it() -> None:
+    text = GOOD.replace("description: How", "description: Dosage: how")
+    with pytest.raises(FrontMatterError) as caught:
+        check_page(text, "docs/dosage.md", KNOWN)
+    problem = caught.value.problem
+    assert problem.line == 3
+    assert problem.found == 'a colon followed by a space inside a value (": ")'
+    assert problem.expected.endswith("put the whole value in quotes")

@@ -199,3 +199,31 @@ def test_page_named_like_an_old_address(repo: Path) -> None:
     (finding,) = redirects.redirect_problems(repo)
     assert (finding.path, finding.line) == ("docs/old.md", 1)
     assert "old address in redirect_maps (mkdocs.yml:4)" in finding.message
+
+
+@pytest.mark.parametrize(
+    ("body", "line", "words"),
+    [
+        ('{{ table("methods") }}\n\n{{ table("methods") }}', 9, 'table("methods") at line 7'),
+        ('{{ chart("session_length") }}\n\n{{ table("methods") }}', 9, 'chart("session_length")'),
+        (
+            '{{ table("risks") }}\n\n{{ chart("immediate_effects") }}\n\n{{ table("risks") }}',
+            11,
+            "risks",
+        ),
+    ],
+)
+def test_a_table_shown_twice_on_a_page_is_flagged(body: str, line: int, words: str) -> None:
+    found = [(n, m) for n, m in findings(body) if "already on this page" in m]
+    assert len(found) == 1 and found[0][0] == line and words in found[0][1], found
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '{{ chart("session_length", with_table=false) }}\n\n{{ table("methods") }}',
+        '{{ chart("onset") }}\n\n{{ table("methods") }}',
+    ],
+)
+def test_a_table_shown_once_passes(body: str) -> None:
+    assert not [m for _n, m in findings(body) if "already on this page" in m]
