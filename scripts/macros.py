@@ -22,7 +22,6 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from jinja2 import Environment  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.utils.meta import get_data  # noqa: E402
 
@@ -31,7 +30,7 @@ from scripts.data.datasets import DATASETS  # noqa: E402
 from scripts.data.errors import PageUsageError, UnknownNameError  # noqa: E402
 from scripts.data.frontmatter import check_pages  # noqa: E402
 from scripts.data.includes import check_include_yaml  # noqa: E402
-from scripts.data.template_names import check_template_names  # noqa: E402
+from scripts.data.template_names import check_template_names, page_environment  # noqa: E402
 from scripts.render.api import PUBLIC_MACROS, SiteMacros  # noqa: E402
 from scripts.render.arguments import MacroArgumentError, MacroUsage  # noqa: E402
 from scripts.render.boxes import abbreviations  # noqa: E402
@@ -68,22 +67,11 @@ def define_env(env: MacrosPlugin) -> None:
     for name in PUBLIC_MACROS:
         env.macro(stop_build_on_data_error(getattr(macros, name), env), name)
     try:
-        check_template_names(Path(env.conf["docs_dir"]), _defined_names(env), _parser(env))
+        # The plugin makes its own environment only after define_env returns.
+        parse = page_environment(env.config).parse
+        check_template_names(Path(env.conf["docs_dir"]), _defined_names(env), parse)
     except DataError as error:
         raise PluginError(str(error)) from None
-
-
-def _parser(env: MacrosPlugin) -> Callable[[str], object]:
-    """A Jinja parser with the page delimiters the plugin uses (its `j2_*` settings).
-
-    The plugin creates its own environment only after define_env returns, so the
-    same settings are read here the way the plugin reads them."""
-    settings = {
-        key.split("_", 1)[1]: value
-        for key, value in env.config.items()
-        if key.startswith("j2_") and value
-    }
-    return Environment(**settings).parse
 
 
 def _defined_names(env: MacrosPlugin) -> set[str]:

@@ -11,7 +11,7 @@ file's own line number and what was expected.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 import yaml
@@ -42,6 +42,17 @@ class TemplateProblems(DataError):
 
     def __str__(self) -> str:
         return "\n".join(str(error) for error in self.errors)
+
+
+def page_environment(macros_settings: Mapping[str, object]) -> Environment:
+    """A Jinja environment with the delimiters mkdocs-macros uses for pages: its `j2_*`
+    settings, read the way the plugin reads them, so a page parses here as in the build."""
+    options = {
+        key.split("_", 1)[1]: value
+        for key, value in macros_settings.items()
+        if key.startswith("j2_") and value
+    }
+    return Environment(**options)
 
 
 def check_template_names(

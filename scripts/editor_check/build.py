@@ -8,8 +8,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-import yaml
-
+from scripts.editor_check.config import mkdocs_config, redirect_maps
 from scripts.editor_check.findings import ANY, SAME_FILE, Finding, relative
 from scripts.editor_check.locate import body_offset, link_line, text_line
 from scripts.editor_check.tools import python_tool, run
@@ -63,31 +62,13 @@ class _Context:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.docs = root / "docs"
-        self.renamed = _redirect_maps(root / CONFIG)
+        self.renamed = redirect_maps(mkdocs_config(root))
 
     def page(self, name: str) -> str:
         return relative(self.docs / name, self.root)
 
     def config_line(self, needle: str) -> int:
         return text_line(self.root / CONFIG, needle) or 1
-
-
-def _redirect_maps(config: Path) -> dict[str, str]:
-    """The old -> new page names of the redirects plugin, read without MkDocs' tags."""
-
-    class Loader(yaml.SafeLoader):
-        pass
-
-    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
-    try:
-        data = yaml.load(config.read_text(encoding="utf-8"), Loader=Loader) or {}
-    except (OSError, yaml.YAMLError):
-        return {}
-    for plugin in data.get("plugins") or []:
-        if isinstance(plugin, dict) and "redirects" in plugin:
-            maps = (plugin["redirects"] or {}).get("redirect_maps") or {}
-            return {str(old): str(new) for old, new in maps.items()}
-    return {}
 
 
 def _translate(text: str, context: _Context) -> list[Finding]:

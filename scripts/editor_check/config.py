@@ -8,6 +8,8 @@ from pathlib import Path
 import yaml
 from jinja2 import Environment
 
+from scripts.data.template_names import page_environment as macros_environment
+
 CONFIG = "mkdocs.yml"
 
 
@@ -39,12 +41,5 @@ def redirect_maps(config: dict) -> dict[str, str]:
 
 
 def page_environment(config: dict) -> Environment:
-    """A Jinja environment with the delimiters mkdocs-macros uses for pages (its j2_* settings),
-    so a page parses here exactly as it does in the build."""
-    settings = plugin_settings(config, "macros")
-    options = {
-        key.split("_", 1)[1]: value
-        for key, value in settings.items()
-        if key.startswith("j2_") and value
-    }
-    return Environment(**options)
+    """The Jinja environment pages are parsed with in the build (mkdocs.yml's macros settings)."""
+    return macros_environment(plugin_settings(config, "macros"))

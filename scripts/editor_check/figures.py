@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from jinja2 import Environment, TemplateSyntaxError, nodes
+from jinja2 import nodes
 
 # The figure as shown in the message: the number, a range, and a % or unit word.
 DIGIT_FIGURE_RE = re.compile(
@@ -43,30 +43,18 @@ def typed_figure(text: str) -> str | None:
     return min(found, key=lambda match: match.start())[0].strip()
 
 
-def template_literals(
-    text: str, environment: Environment, public_macros: frozenset[str]
-) -> Iterator[tuple[int, str]]:
+def template_literals(node: nodes.Node, public_macros: frozenset[str]) -> Iterator[tuple[int, str]]:
     """(line, literal) for each number, or string with a digit, written in a {{ }} or {% %}
     tag outside the public macros' own arguments: `{% set x = 50 %}`, `{{ "60%" }}` and
-    `{{ 3 * 10 }}` would put a figure on the page that no data file holds.
-
-    The whole file is parsed, so Jinja's line numbers are the file's. A page that does not
-    parse yields nothing: the template check reports its syntax error."""
-    try:
-        tree = environment.parse(text)
-    except TemplateSyntaxError:
-        return
-    yield from _literals(tree, public_macros)
-
-
-def _literals(node: nodes.Node, public_macros: frozenset[str]) -> Iterator[tuple[int, str]]:
+    `{{ 3 * 10 }}` would put a figure on the page that no data file holds. Given the whole
+    file parsed, the line numbers are the file's."""
     if isinstance(node, nodes.Call) and _called_name(node) in public_macros:
         return  # a public macro's arguments name data; they are not shown as figures
     if isinstance(node, nodes.Const) and _is_figure(node.value):
         yield node.lineno, str(node.value)
         return
     for child in node.iter_child_nodes():
-        yield from _literals(child, public_macros)
+        yield from template_literals(child, public_macros)
 
 
 def _called_name(call: nodes.Call) -> str | None:

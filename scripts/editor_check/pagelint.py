@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import yaml
-from jinja2 import Environment
+from jinja2 import Environment, TemplateSyntaxError, nodes
 from markdown.extensions.toc import slugify
 
 from scripts.editor_check import markup, pagemeta
@@ -101,19 +101,29 @@ def lint_page(
     located = markup.admonition_problems(prose)
     located += pagemeta.front_matter_problems(meta)
     located += pagemeta.source_problems(meta, prose, source_ids)
-    environment = environment or page_environment({})
-    located += _template_figures(text, environment)
-    located += tables_shown_twice(text, environment)
+    tree = _parse(text, environment or page_environment({}))
+    if tree is not None:
+        located += _template_figures(tree)
+        located += tables_shown_twice(tree)
     found.extend(Finding(path, number, message, "pages") for number, message in located)
     # One message per line, as `make check` prints them: the first rule to see it names it.
     first = {finding.line: finding for finding in reversed(found)}
     return sorted(first.values(), key=lambda finding: finding.line)
 
 
-def _template_figures(text: str, environment: Environment) -> list[tuple[int, str]]:
+def _parse(text: str, environment: Environment) -> nodes.Template | None:
+    """The whole file as a template, so line numbers are the file's; None when it does not
+    parse (the template check reports the syntax error)."""
+    try:
+        return environment.parse(text)
+    except TemplateSyntaxError:
+        return None
+
+
+def _template_figures(tree: nodes.Template) -> list[tuple[int, str]]:
     """Numbers written into template tags: only the public macros may put figures on a page."""
     lines: dict[int, str] = {}
-    for number, literal in template_literals(text, environment, frozenset(PUBLIC_MACROS)):
+    for number, literal in template_literals(tree, frozenset(PUBLIC_MACROS)):
         lines.setdefault(number, literal)
     return [
         (

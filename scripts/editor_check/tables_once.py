@@ -9,17 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from jinja2 import Environment, TemplateSyntaxError, nodes
+from jinja2 import nodes
 
 from scripts.render.api import CHARTS
 
 
-def tables_shown_twice(text: str, environment: Environment) -> list[tuple[int, str]]:
+def tables_shown_twice(tree: nodes.Template) -> list[tuple[int, str]]:
     """(line, message) for each table() or chart() that shows a table already on the page."""
-    try:
-        tree = environment.parse(text)
-    except TemplateSyntaxError:
-        return []  # the template check reports the syntax error
     first: dict[str, tuple[int, str]] = {}
     problems = []
     for line, table, call in _tables(tree):

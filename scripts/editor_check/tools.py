@@ -69,9 +69,12 @@ def markdown_lint(root: Path) -> list[Finding]:
     argv = python_tool("pymarkdown", "--config", ".pymarkdown.json", "scan", "-r", *targets)
     result = run(argv, root)
     found, explained = [], False
+    misread: dict[str, bool] = {}  # one look at each file, however many findings it has
     for raw in result.stdout.splitlines():
         match = PYMARKDOWN_RE.match(raw.strip())
-        if match and _explained_elsewhere(root / match["path"]):
+        if match and match["path"] not in misread:
+            misread[match["path"]] = _explained_elsewhere(root / match["path"])
+        if match and misread[match["path"]]:
             explained = True
         elif match:
             found.append(_markdown_finding(match, root))

@@ -6,10 +6,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from jinja2 import Environment
 
 from scripts.data.errors import MacroSyntaxError, UnknownNameError
-from scripts.data.template_names import TemplateProblems, check_template_names
+from scripts.data.template_names import TemplateProblems, check_template_names, page_environment
+from scripts.editor_check.config import mkdocs_config, plugin_settings
+from tests.support.repo import REPO
 
 KNOWN = {"table", "chart", "fact", "config"}
 
@@ -52,7 +53,7 @@ def test_line_numbers_survive_raw_blocks(tmp_path: Path) -> None:
 
 def parser() -> Callable[[str], object]:
     """Jinja with the page delimiters mkdocs.yml sets (comments as [[# ... #]])."""
-    return Environment(comment_start_string="[[#", comment_end_string="#]]").parse
+    return page_environment(plugin_settings(mkdocs_config(REPO), "macros")).parse
 
 
 @pytest.mark.parametrize(

@@ -10,12 +10,11 @@ from pathlib import Path
 import pytest
 
 from scripts.editor_check import markup, pagelint, redirects
-from scripts.editor_check.config import page_environment
+from scripts.editor_check.config import mkdocs_config, page_environment
 from tests.support.repo import REPO
 
 FRONT = "---\ntitle: x\nreviewed: 2026-11-24\nsources: [fava-2018]\n---\n\n"  # body: line 7
-SITE = page_environment({"plugins": [{"macros": {"j2_comment_start_string": "[[#",
-                                                 "j2_comment_end_string": "#]]"}}]})  # fmt: skip
+SITE = page_environment(mkdocs_config(REPO))  # the build's delimiters: comments as [[# #]]
 
 
 def findings(body: str, front: str = FRONT) -> list[tuple[int, str]]:

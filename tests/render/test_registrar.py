@@ -13,8 +13,9 @@ from mkdocs.utils.meta import get_data
 
 from scripts import macros as registrar
 from scripts.data.datasets import data_paths
+from scripts.editor_check.config import mkdocs_config, plugin_settings
 from scripts.render.api import PUBLIC_MACROS
-from tests.support.repo import copy_repo
+from tests.support.repo import REPO, copy_repo
 
 DOCUMENTED = {
     "table",
@@ -35,11 +36,10 @@ class FakeEnv:
     def __init__(self, project: Path, page: str = "benefits.md") -> None:
         self.project_dir = str(project)
         self.conf = {"docs_dir": str(project / "docs"), "use_directory_urls": True}
+        # The plugin's settings from mkdocs.yml (its page delimiters among them).
         self.config = {
+            **plugin_settings(mkdocs_config(REPO), "macros"),
             "include_yaml": data_paths(),
-            # The page delimiters mkdocs.yml gives the plugin.
-            "j2_comment_start_string": "[[#",
-            "j2_comment_end_string": "#]]",
         }
         # What mkdocs-macros has put in the variables by the time define_env runs.
         self.variables = {
