@@ -26,7 +26,7 @@ venv: $(STAMP) ## Create .venv from the lock (only when missing or stale)
 
 # The stamp is newer than the lock only after a complete install, so an
 # interrupted install or an edited lock rebuilds the environment from scratch.
-$(STAMP): $(LOCK)
+$(STAMP): $(LOCK) scripts/bootstrap_venv.sh
 	@bash scripts/bootstrap_venv.sh "$(PYTHON)" "$(VENV)" "$(LOCK)"
 	@touch $@
 

@@ -30,4 +30,10 @@ echo "Creating $venv from $lock..."
 "$python" -m venv "$venv"
 "$venv/bin/python" -m pip install --quiet --disable-pip-version-check \
   --require-hashes --no-deps -r "$lock"
+# The project's own code (`import scripts...`) is importable from anywhere the venv's Python
+# runs (mkdocs-macros and MkDocs hooks load their files by path), through one .pth file
+# naming the repository root, instead of each entry point editing sys.path.
+root=$(cd "$(dirname "$0")/.." && pwd)
+purelib=$("$venv/bin/python" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')
+printf '%s\n' "$root" > "$purelib/ketamine_therapy_guide.pth"
 echo "$venv is ready."

@@ -18,13 +18,10 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-# Run as `python scripts/check.py`, the repository root is not on sys.path yet.
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+from scripts.editor_check import build, data, links, pagelint, tools
+from scripts.editor_check.findings import Finding, as_github, as_text, merge
 
-from scripts.editor_check import build, data, links, pagelint, tools  # noqa: E402
-from scripts.editor_check.findings import Finding, as_github, as_text, merge  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 Step = Callable[[Path], list[Finding]]
 # Order matters twice: it is the order of the summary, and when two steps

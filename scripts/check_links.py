@@ -11,9 +11,6 @@ import sys
 from pathlib import Path
 from typing import Any, NoReturn
 
-if __package__ in (None, ""):  # run as `python scripts/check_links.py`: make `scripts` importable
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
 import yaml
 
 from scripts.linkcheck import (

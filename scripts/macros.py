@@ -16,24 +16,18 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-# mkdocs-macros loads this file by path, so the `scripts` package is not
-# importable until the repository root is on sys.path.
-ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+from mkdocs.exceptions import PluginError
+from mkdocs.utils.meta import get_data
 
-from mkdocs.exceptions import PluginError  # noqa: E402
-from mkdocs.utils.meta import get_data  # noqa: E402
-
-from scripts.data import DataError, load_site_data  # noqa: E402
-from scripts.data.datasets import DATASETS  # noqa: E402
-from scripts.data.errors import PageUsageError, UnknownNameError  # noqa: E402
-from scripts.data.frontmatter import check_pages  # noqa: E402
-from scripts.data.includes import check_include_yaml  # noqa: E402
-from scripts.data.template_names import check_template_names, page_environment  # noqa: E402
-from scripts.render.api import PUBLIC_MACROS, SiteMacros  # noqa: E402
-from scripts.render.arguments import MacroArgumentError, MacroUsage  # noqa: E402
-from scripts.render.boxes import abbreviations  # noqa: E402
+from scripts.data import DataError, load_site_data
+from scripts.data.datasets import DATASETS
+from scripts.data.errors import PageUsageError, UnknownNameError
+from scripts.data.frontmatter import check_pages
+from scripts.data.includes import check_include_yaml
+from scripts.data.template_names import check_template_names, page_environment
+from scripts.render.api import PUBLIC_MACROS, SiteMacros
+from scripts.render.arguments import MacroArgumentError, MacroUsage
+from scripts.render.boxes import abbreviations
 
 if TYPE_CHECKING:
     from mkdocs_macros.plugin import MacrosPlugin

@@ -10,20 +10,14 @@ and loses only the tidier message.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
-# MkDocs loads hooks by path, so the `scripts` package needs the repository root on sys.path.
-ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
-from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
-from mkdocs.exceptions import PluginError  # noqa: E402
-from mkdocs.plugins import event_priority  # noqa: E402
-
-from scripts.data.errors import DataError  # noqa: E402
-from scripts.data.yamlfile import read_yaml  # noqa: E402
+from scripts.data.errors import DataError
+from scripts.data.yamlfile import read_yaml
 
 
 @event_priority(100)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.repo import copy_repo
+from tests.support.repo import copy_repo, project_env
 
 # A build of this site takes a few seconds; a busy machine may take several times that.
 PATIENCE_S = 120
@@ -63,7 +63,7 @@ def preview(tmp_path: Path) -> Iterator[Preview]:
     repo = copy_repo(tmp_path / "repo")
     port = free_port()
     log = tmp_path / "preview.log"
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
+    env = project_env(repo)
     command = [sys.executable, "scripts/preview.py", "--strict", "--dev-addr", f"127.0.0.1:{port}"]
     with log.open("w", encoding="utf-8") as out:
         process = subprocess.Popen(

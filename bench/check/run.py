@@ -27,10 +27,10 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(REPO))
+from tests.editors.workspace import make_copy
+from tests.support.repo import project_env
 
-from tests.editors.workspace import make_copy  # noqa: E402
+REPO = Path(__file__).resolve().parents[2]
 
 RESULTS = REPO / "bench" / "RESULTS.md"
 SECTION = "## make check"
@@ -133,7 +133,7 @@ def add_pages(repo: Path, count: int) -> None:
 def run(argv: list[str], cwd: Path) -> tuple[float, float, subprocess.CompletedProcess[str]]:
     """Run `argv`; return its wall-clock seconds, its CPU seconds (with every process it
     started) and its result. CPU time hardly moves when other work shares the machine."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
+    env = project_env(cwd)
     before = _children_cpu()
     started = time.perf_counter()
     result = subprocess.run(argv, cwd=cwd, env=env, capture_output=True, text=True, check=False)

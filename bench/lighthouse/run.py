@@ -18,17 +18,15 @@ import json
 import os
 import re
 import subprocess
-import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(REPO))
+from tests.browser.site_server import SiteServer
+from tests.support.pages import markdown_pages, page_url
+from tests.support.repo import mkdocs_build
 
-from tests.browser.site_server import SiteServer  # noqa: E402 - needs the repo on sys.path
-from tests.support.pages import markdown_pages, page_url  # noqa: E402
-from tests.support.repo import mkdocs_build  # noqa: E402
+REPO = Path(__file__).resolve().parents[2]
 
 HERE = Path(__file__).resolve().parent
 LIGHTHOUSE = HERE / "node_modules" / ".bin" / "lighthouse"

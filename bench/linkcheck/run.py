@@ -28,9 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-import sitegen  # noqa: E402 - beside this file, not a package
+import sitegen
 
 REPO = Path(__file__).resolve().parents[2]
 RESULTS = REPO / "bench" / "RESULTS.md"

@@ -41,7 +41,10 @@ CODESPELL_RE = re.compile(r"^(?P<path>.+?):(?P<line>\d+): (?P<word>\S+) ==> (?P<
 
 def run(argv: list[str], root: Path) -> subprocess.CompletedProcess[str]:
     """Run `argv` in `root`, with Python tools taken from this interpreter's environment."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
+    # PYTHONPATH: a build of `root` imports that checkout's own `scripts` package.
+    env = dict(
+        os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1", PYTHONPATH=str(root)
+    )
     return subprocess.run(argv, cwd=root, env=env, capture_output=True, text=True, check=False)
 
 

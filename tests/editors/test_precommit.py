@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 from pathlib import Path
 
@@ -10,7 +9,7 @@ import pytest
 import yaml
 
 from tests.editors import workspace
-from tests.support.repo import REPO
+from tests.support.repo import REPO, project_env
 
 CONFIG = REPO / ".pre-commit-config.yaml"
 
@@ -39,7 +38,7 @@ def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def pre_commit(repo: Path, *args: str, skip: str = "") -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, PRE_COMMIT_HOME=str(repo.parent / "home"), NO_MKDOCS_2_WARNING="1")
+    env = project_env(repo, PRE_COMMIT_HOME=str(repo.parent / "home"))
     env["SKIP"] = skip
     return subprocess.run(
         [str(REPO / ".venv/bin/pre-commit"), "run", *args],

@@ -6,7 +6,6 @@ small declared change to a copy, then read what the editor would be told.
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
@@ -14,7 +13,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.support.repo import REPO, copy_repo
+from tests.support.repo import REPO, copy_repo, project_env
 
 # Besides the build inputs, the check needs the lint configurations.
 CHECK_INPUTS = (
@@ -57,7 +56,7 @@ def make_copy(dest: Path) -> Path:
 
 def run_check(repo: Path) -> CheckRun:
     """Run the copy's own scripts/check.py, as `make check` does, inside the copy."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
+    env = project_env(repo)
     result = subprocess.run(
         [sys.executable, "scripts/check.py"],
         cwd=repo,

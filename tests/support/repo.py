@@ -25,13 +25,21 @@ def copy_repo(dest: Path, extra: tuple[str, ...] = ()) -> Path:
     return dest
 
 
+def project_env(repo: Path, **extra: str) -> dict[str, str]:
+    """The environment to run the project's commands in a copy with: its own `scripts`
+    package first on the path (the venv's .pth names the original checkout)."""
+    return (
+        dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1", PYTHONPATH=str(repo))
+        | extra
+    )
+
+
 def mkdocs_build(repo: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
     """Run a strict `mkdocs build` of `repo` into `site_dir`, capturing its output."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
         cwd=repo,
-        env=env,
+        env=project_env(repo),
         capture_output=True,
         text=True,
         check=False,
