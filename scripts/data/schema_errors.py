@@ -65,13 +65,6 @@ def converted(value: Any) -> str | None:
     return None
 
 
-def first_problem(
-    error: ValidationError, model: type[BaseModel], file: str, row: str, line_of: Any
-) -> Problem:
-    """The first error of `error`, located by field path and described by the schema."""
-    return problems(error, model, file, row, line_of)[0]
-
-
 def problems(
     error: ValidationError,
     model: type[BaseModel],

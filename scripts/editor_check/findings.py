@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 # How a finding relates to findings of earlier steps. Some tools report a
@@ -125,7 +125,3 @@ def parse_file_line(output: str, root: Path, step: str) -> list[Finding]:
             line, weak = (int(match["line"]), STRONG) if match["line"] else (1, SAME_FILE)
             found.append(Finding(path, line, match["message"].strip(), step, weak))
     return found
-
-
-def with_step(findings: list[Finding], step: str) -> list[Finding]:
-    return [replace(f, step=step) for f in findings]

@@ -55,7 +55,7 @@ class SiteMacros:
     def table(self, name: str) -> str:
         """table("immediate_effects"): an HTML table with caption and cited figures."""
         spec = TABLES.get(name) or self._unknown("table", name, TABLES)
-        return render_table(spec, self.data.tables[spec.data_key], self._citer())
+        return render_table(spec, self.data.tables[spec.name], self._citer())
 
     def chart(self, name: str, with_table: bool = True) -> str:
         """chart("session_length"): an inline SVG chart, then its table as the text version."""

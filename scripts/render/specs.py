@@ -28,7 +28,6 @@ TABLES: dict[str, TableSpec] = {
     for spec in (
         TableSpec(
             "conditions",
-            "conditions",
             "Conditions ketamine is used for, and how many people respond",
             (
                 Column("Condition", _text("name")),
@@ -37,7 +36,6 @@ TABLES: dict[str, TableSpec] = {
             ),
         ),
         TableSpec(
-            "methods",
             "methods",
             "How ketamine is given, and how long the treatment itself usually takes",
             (
@@ -49,7 +47,6 @@ TABLES: dict[str, TableSpec] = {
         ),
         TableSpec(
             "comparison",
-            "comparison",
             "Ketamine therapy compared with daily antidepressants",
             (
                 Column("Treatment", _text("treatment")),
@@ -60,7 +57,6 @@ TABLES: dict[str, TableSpec] = {
         ),
         TableSpec(
             "immediate_effects",
-            "immediate_effects",
             "Immediate effects and how many people report them",
             (
                 Column("Effect", _text("effect")),
@@ -68,7 +64,6 @@ TABLES: dict[str, TableSpec] = {
             ),
         ),
         TableSpec(
-            "risks",
             "risks",
             "Risks of ketamine treatment",
             (
@@ -82,7 +77,6 @@ TABLES: dict[str, TableSpec] = {
         ),
         TableSpec(
             "monitoring",
-            "monitoring",
             "Checks before, during and after each session",
             (
                 Column("When", lambda row: row.stage.capitalize()),
@@ -91,7 +85,6 @@ TABLES: dict[str, TableSpec] = {
             ),
         ),
         TableSpec(
-            "candidacy",
             "candidacy",
             "Who may be offered ketamine treatment",
             (

@@ -36,23 +36,20 @@ class Column:
 @dataclass(frozen=True)
 class TableSpec:
     name: str
-    data_key: str  # which data file's rows it shows
     caption: str
     columns: tuple[Column, ...]  # the first column heads each row (th scope="row")
-    keep: Callable[[Any], bool] = lambda row: True
 
 
 def render_table(spec: TableSpec, rows: Sequence[Any], citer: Citer) -> str:
     """The table as one block of HTML, wrapped in a box that scrolls sideways on phones."""
     caption_id = f"kt-table-{spec.name}"
     head = "".join(f'<th scope="col">{escape(c.header)}</th>' for c in spec.columns)
-    shown = [row for row in rows if spec.keep(row)]
-    body = "".join(_row(spec, row, citer) for row in shown)
+    body = "".join(_row(spec, row, citer) for row in rows)
     return (
         f'<div class="kt-table" role="region" aria-labelledby="{caption_id}" tabindex="0">'
         f'<table><caption id="{caption_id}">{escape(spec.caption)}</caption>'
         f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody>"
-        f"{_notes(spec, shown)}</table></div>"
+        f"{_notes(spec, rows)}</table></div>"
     )
 
 

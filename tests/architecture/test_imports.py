@@ -1,4 +1,4 @@
-"""The project's code is importable from the virtual environment, with no module editing sys.path."""
+"""The project's code imports from the virtual environment; no module edits sys.path."""
 
 from __future__ import annotations
 
@@ -21,7 +21,9 @@ def test_no_module_edits_sys_path() -> None:
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
         if PATH_EDIT_RE.search(line)
     ]
-    assert not offenders, f"sys.path edited at {offenders}: the venv's .pth makes scripts importable"
+    assert not offenders, (
+        f"sys.path edited at {offenders}: the venv's .pth makes scripts importable"
+    )
 
 
 def test_scripts_package_imports_from_any_folder(tmp_path: Path) -> None:

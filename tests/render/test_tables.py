@@ -25,7 +25,6 @@ class Row:
 
 SPEC = TableSpec(
     "things",
-    "things",
     "Things <and> stuff",
     (
         Column("Thing", lambda r: r.name),
