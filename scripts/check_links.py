@@ -6,12 +6,9 @@ Exit status: 0 when clean, 1 when there are findings, 2 for a usage or input err
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 from typing import Any, NoReturn
-
-import yaml
 
 from scripts.linkcheck import (
     FORMATS,
@@ -23,6 +20,7 @@ from scripts.linkcheck import (
     render,
 )
 from scripts.linkcheck.parallel import default_jobs
+from scripts.project_config import CONFIG_FILE, ConfigError, read_config
 
 PROG = "check_links.py"
 RULES_DEFAULT = Path("data/xrefs.yml")
@@ -133,33 +131,14 @@ def _positive_int(text: str) -> int:
     return value
 
 
-class _MkDocsLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml: resolves `!ENV` as MkDocs does and ignores other custom tags."""
-
-
-def _env_tag(loader: _MkDocsLoader, node: yaml.Node) -> Any:
-    if isinstance(node, yaml.ScalarNode):
-        return os.environ.get(loader.construct_scalar(node))
-    items = loader.construct_sequence(node)  # [VAR, VAR2, ..., default]
-    for name in items[:-1]:
-        if name in os.environ:
-            return os.environ[name]
-    return items[-1] if items else None
-
-
-_MkDocsLoader.add_constructor("!ENV", _env_tag)
-_MkDocsLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-
-
 def project_defaults(cwd: Path) -> dict[str, Any]:
     """--base-url, --docs and --rules for an MkDocs project in `cwd`, where they exist."""
-    config_file = cwd / "mkdocs.yml"
-    if not config_file.is_file():
+    if not (cwd / CONFIG_FILE).is_file():
         return {}
     try:
-        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_MkDocsLoader) or {}
-    except (OSError, yaml.YAMLError) as error:
-        raise InputError(f"{config_file}: cannot read site_url: {error}") from error
+        config = read_config(cwd)
+    except ConfigError as error:
+        raise InputError(f"cannot read site_url: {error}") from error
     defaults: dict[str, Any] = {}
     if isinstance(config.get("site_url"), str):
         defaults["base_url"] = config["site_url"]

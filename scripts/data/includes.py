@@ -13,8 +13,9 @@ from pathlib import Path
 from scripts.data.datasets import data_paths
 from scripts.data.errors import DataError, MissingFileError, Problem, SchemaError, raise_all
 from scripts.data.schema_errors import show
+from scripts.project_config import CONFIG_FILE as CONFIG
+from scripts.project_config import config_line
 
-CONFIG = "mkdocs.yml"
 FIELD = "plugins.macros.include_yaml"
 
 
@@ -45,12 +46,6 @@ def _entry_line(project_dir: Path, entry: object) -> int | None:
     """The line of mkdocs.yml that lists `entry` (a plain path), so the editor can go there."""
     if not isinstance(entry, str):
         return None
-    try:
-        text = (project_dir / CONFIG).read_text(encoding="utf-8-sig")
-    except OSError:
-        return None
-    pattern = re.compile(rf"^\s*-\s*['\"]?{re.escape(entry)}['\"]?\s*(#.*)?$")
-    for number, line in enumerate(text.splitlines(), start=1):
-        if pattern.match(line):
-            return number
-    return None
+    return config_line(
+        project_dir, re.compile(rf"^\s*-\s*['\"]?{re.escape(entry)}['\"]?\s*(#.*)?$")
+    )

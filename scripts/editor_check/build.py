@@ -8,14 +8,14 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from scripts.editor_check.config import mkdocs_config, redirect_maps
 from scripts.editor_check.findings import ANY, SAME_FILE, Finding, relative
 from scripts.editor_check.locate import body_offset, link_line, text_line
 from scripts.editor_check.tools import python_tool, run
+from scripts.project_config import CONFIG_FILE as CONFIG
+from scripts.project_config import config_line, config_or_empty, redirect_maps
 
 RECORD_RE = re.compile(r"^(?P<level>DEBUG|INFO|WARNING|ERROR|CRITICAL)\s+-\s+(?P<text>.*)$")
 DOC = r"Doc file '(?P<page>[^']+)' contains"
-CONFIG = "mkdocs.yml"
 LOCATED = r"^(?:Error: )?(?P<file>(?:docs|data)/[^\s:,]+):(?P<line>\d+), (?P<detail>.*)"
 
 
@@ -62,13 +62,13 @@ class _Context:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.docs = root / "docs"
-        self.renamed = redirect_maps(mkdocs_config(root))
+        self.renamed = redirect_maps(config_or_empty(root))
 
     def page(self, name: str) -> str:
         return relative(self.docs / name, self.root)
 
     def config_line(self, needle: str) -> int:
-        return text_line(self.root / CONFIG, needle) or 1
+        return config_line(self.root, needle) or 1
 
 
 def _translate(text: str, context: _Context) -> list[Finding]:
@@ -153,7 +153,7 @@ def _config_error(match: re.Match[str], context: _Context) -> list[Finding]:
 
 def _config_value(match: re.Match[str], context: _Context) -> list[Finding]:
     key = match["key"].split(".")[0]
-    line = text_line(context.root / CONFIG, f"{key}:") or 1
+    line = config_line(context.root, f"{key}:") or 1
     return [Finding(CONFIG, line, f"setting '{match['key']}': {match['detail'].strip()}", "build")]
 
 

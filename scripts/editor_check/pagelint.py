@@ -12,13 +12,14 @@ import yaml
 from jinja2 import Environment, TemplateSyntaxError, nodes
 from markdown.extensions.toc import slugify
 
+from scripts.data.template_names import page_environment
 from scripts.editor_check import markup, pagemeta
-from scripts.editor_check.config import mkdocs_config, page_environment
 from scripts.editor_check.figures import template_literals, typed_figure
 from scripts.editor_check.findings import Finding, relative
 from scripts.editor_check.locate import BOM
 from scripts.editor_check.redirects import redirect_problems
 from scripts.editor_check.tables_once import tables_shown_twice
+from scripts.project_config import config_or_empty, plugin_settings
 from scripts.render.api import PUBLIC_MACROS
 
 # Pages take every figure from data/ with fact(), table() or chart(), so a
@@ -56,7 +57,7 @@ def lint_pages(root: Path) -> list[Finding]:
     docs = root / "docs"
     if not docs.is_dir():
         return []
-    environment = page_environment(mkdocs_config(root))
+    environment = page_environment(plugin_settings(config_or_empty(root), "macros"))
     known = _source_ids(root)
     found: list[Finding] = []
     for page in sorted(docs.rglob("*.md")):

@@ -6,16 +6,16 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from scripts.editor_check.config import CONFIG, mkdocs_config, redirect_maps
 from scripts.editor_check.findings import Finding
-from scripts.editor_check.locate import text_line
+from scripts.project_config import CONFIG_FILE as CONFIG
+from scripts.project_config import config_line, config_or_empty, redirect_maps
 
 BASES = ("origin/main", "main")
 
 
 def redirect_problems(root: Path) -> list[Finding]:
     """Both redirect rules for the repository at `root`."""
-    maps = redirect_maps(mkdocs_config(root))
+    maps = redirect_maps(config_or_empty(root))
     return _hidden_pages(root, maps) + _gone_without_redirect(root, maps)
 
 
@@ -23,7 +23,7 @@ def _hidden_pages(root: Path, maps: dict[str, str]) -> list[Finding]:
     found = []
     for old in sorted(maps):
         if (root / "docs" / old).is_file():
-            line = text_line(root / CONFIG, f"{old}:") or 1
+            line = config_line(root, f"{old}:") or 1
             message = (
                 f"this name is an old address in redirect_maps ({CONFIG}:{line}); the "
                 "redirect would hide the page: give the page another name"
@@ -40,7 +40,7 @@ def _gone_without_redirect(root: Path, maps: dict[str, str]) -> list[Finding]:
     if base is None:
         return []
     listing = _git(root, "diff", "--name-status", "-M", "--diff-filter=DR", base, "--", "docs")
-    line = text_line(root / CONFIG, "redirect_maps:") or 1
+    line = config_line(root, "redirect_maps:") or 1
     found = []
     for row in (listing or "").splitlines():
         status, *paths = row.split("\t")

@@ -11,22 +11,14 @@ from scripts.data.datasets import BY_KEY, DATASETS
 from scripts.data.errors import MissingFileError, SchemaError
 from scripts.data.includes import check_include_yaml
 from scripts.data.loader import parse_dataset
+from scripts.project_config import plugin_settings, read_config
 from tests.support.repo import REPO
 
 
-class _ConfigLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml, ignoring its !ENV tags (their values do not matter here)."""
-
-
-_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
-
-
 def include_yaml() -> list:
-    config = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
-    for plugin in config["plugins"]:
-        if isinstance(plugin, dict) and "macros" in plugin:
-            return plugin["macros"]["include_yaml"]
-    raise AssertionError("mkdocs.yml has no macros plugin")
+    settings = plugin_settings(read_config(REPO), "macros")
+    assert settings, "mkdocs.yml has no macros plugin"
+    return settings["include_yaml"]
 
 
 def test_include_yaml_is_a_plain_list_of_every_data_file() -> None:

@@ -9,7 +9,7 @@ import pytest
 
 from scripts.data.errors import MacroSyntaxError, UnknownNameError
 from scripts.data.template_names import TemplateProblems, check_template_names, page_environment
-from scripts.editor_check.config import mkdocs_config, plugin_settings
+from scripts.project_config import config_or_empty, plugin_settings
 from tests.support.repo import REPO
 
 KNOWN = {"table", "chart", "fact", "config"}
@@ -53,7 +53,7 @@ def test_line_numbers_survive_raw_blocks(tmp_path: Path) -> None:
 
 def parser() -> Callable[[str], object]:
     """Jinja with the page delimiters mkdocs.yml sets (comments as [[# ... #]])."""
-    return page_environment(plugin_settings(mkdocs_config(REPO), "macros")).parse
+    return page_environment(plugin_settings(config_or_empty(REPO), "macros")).parse
 
 
 @pytest.mark.parametrize(

@@ -9,12 +9,15 @@ from pathlib import Path
 
 import pytest
 
+from scripts.data.template_names import page_environment
 from scripts.editor_check import markup, pagelint, redirects
-from scripts.editor_check.config import mkdocs_config, page_environment
+from scripts.project_config import config_or_empty, plugin_settings
 from tests.support.repo import REPO
 
 FRONT = "---\ntitle: x\nreviewed: 2026-11-24\nsources: [fava-2018]\n---\n\n"  # body: line 7
-SITE = page_environment(mkdocs_config(REPO))  # the build's delimiters: comments as [[# #]]
+SITE = page_environment(
+    plugin_settings(config_or_empty(REPO), "macros")
+)  # the build's delimiters: comments as [[# #]]
 
 
 def findings(body: str, front: str = FRONT) -> list[tuple[int, str]]:

@@ -10,27 +10,14 @@ import pytest
 import yaml
 from selectolax.lexbor import LexborHTMLParser
 
+from scripts.project_config import read_config, redirect_maps
 from tests.support.pages import DOCS, built_path, page_url
 from tests.support.repo import REPO
 
 REFRESH_RE = re.compile(r"^\s*\d+\s*;\s*url=(?P<url>.+)$", re.I)
 
 
-def redirect_maps() -> dict[str, str]:
-    """mkdocs.yml's redirect_maps, read without MkDocs' !ENV tags."""
-
-    class Loader(yaml.SafeLoader):
-        pass
-
-    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
-    config = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
-    for plugin in config["plugins"]:
-        if isinstance(plugin, dict) and "redirects" in plugin:
-            return plugin["redirects"]["redirect_maps"]
-    return {}
-
-
-REDIRECTS = redirect_maps()
+REDIRECTS = redirect_maps(read_config(REPO))
 
 
 def follow(site: Path, old: str) -> str:

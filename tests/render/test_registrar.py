@@ -13,7 +13,7 @@ from mkdocs.utils.meta import get_data
 
 from scripts import macros as registrar
 from scripts.data.datasets import data_paths
-from scripts.editor_check.config import mkdocs_config, plugin_settings
+from scripts.project_config import config_or_empty, plugin_settings
 from scripts.render.api import PUBLIC_MACROS
 from tests.support.repo import REPO, copy_repo
 
@@ -38,7 +38,7 @@ class FakeEnv:
         self.conf = {"docs_dir": str(project / "docs"), "use_directory_urls": True}
         # The plugin's settings from mkdocs.yml (its page delimiters among them).
         self.config = {
-            **plugin_settings(mkdocs_config(REPO), "macros"),
+            **plugin_settings(config_or_empty(REPO), "macros"),
             "include_yaml": data_paths(),
         }
         # What mkdocs-macros has put in the variables by the time define_env runs.
