@@ -150,8 +150,9 @@ def project_defaults(cwd: Path) -> dict[str, Any]:
     return defaults
 
 
-def _options(args: argparse.Namespace) -> Options:
-    defaults = {} if args.no_defaults else project_defaults(Path.cwd())
+def options_from_args(args: argparse.Namespace, cwd: Path) -> Options:
+    """The checker's options from the command line, with the project's defaults from `cwd`."""
+    defaults = {} if args.no_defaults else project_defaults(cwd)
     for name, given in (("docs", args.docs), ("rules", args.rules)):
         if given is not None and not given.exists():
             raise InputError(f"--{name} {given}: no such {'folder' if name == 'docs' else 'file'}")
@@ -178,7 +179,7 @@ def main(argv: list[str] | None = None) -> int:
     """Check the site and print the findings; return the exit status."""
     args = build_parser().parse_args(argv)
     try:
-        report = check_site(_options(args))
+        report = check_site(options_from_args(args, Path.cwd()))
     except InputError as error:
         print(f"{PROG}: error: {error}", file=sys.stderr)
         return 2

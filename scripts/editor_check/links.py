@@ -1,33 +1,50 @@
-"""The project's link checker (scripts/check_links.py) over the built site."""
+"""`make check`'s link step: the link checker's library over the built site, in-process."""
 
 from __future__ import annotations
 
-import re
-import sys
-from dataclasses import replace
 from pathlib import Path
 
-from scripts.editor_check.findings import Finding, parse_file_line
-from scripts.editor_check.tools import run, tool_failure
+from scripts import check_links
+from scripts.editor_check.findings import SAME_FILE, STRONG, Finding, relative
+from scripts.linkcheck import Finding as LinkFinding
+from scripts.linkcheck import InputError, check_site
+
+RULES = "data/xrefs.yml"
+STEP = "links"
 
 
 def check(root: Path, site_dir: Path) -> list[Finding]:
     """Internal links and anchors of the built site, reported against docs/ sources."""
     # The options `make build` uses: naming the sources and the rules makes a
     # missing file an error instead of a check quietly skipped.
-    argv = [sys.executable, "scripts/check_links.py", str(site_dir)]
-    argv += ["--docs", "docs", "--rules", "data/xrefs.yml"]
-    result = run(argv, root)
-    found = [_with_cause(finding) for finding in parse_file_line(result.stdout, root, "links")]
-    if result.returncode != 0 and not found:
-        return tool_failure(result, "scripts/check_links.py", "links")
-    return found
+    argv = [str(site_dir), "--docs", str(root / "docs"), "--rules", str(root / RULES)]
+    try:
+        args = check_links.build_parser().parse_args(argv)
+        options = check_links.options_from_args(args, root)
+        options.root = root
+        report = check_site(options)
+    except InputError as error:
+        message = f"scripts/check_links.py could not run: {check_links.PROG}: error: {error}"
+        return [Finding("scripts/check_links.py", 1, message, STEP)]
+    found = [_finding(link, root, site_dir) for link in report.findings]
+    return [finding for finding in found if finding is not None]
 
 
-# data/xrefs.yml naming a page that is not built: every link to it follows from this.
-MISSING_PAGE_RE = re.compile(r"\bpage (?P<name>\S+\.md)\b.* is not in the built site")
+def _finding(link: LinkFinding, root: Path, site_dir: Path) -> Finding | None:
+    """The link finding at its Markdown source; None for one that only the temporary site
+    holds (a failed build's leftovers map to no source an editor could open)."""
+    path = link.source or relative(site_dir / link.page, root)
+    if Path(path).is_absolute():
+        return None
+    line, weak = (link.line, STRONG) if link.line is not None else (1, SAME_FILE)
+    return Finding(path, line, link.message, STEP, weak, covers=_missing_page(link))
 
 
-def _with_cause(finding: Finding) -> Finding:
-    missing = MISSING_PAGE_RE.search(finding.message)
-    return replace(finding, covers=missing["name"]) if missing else finding
+def _missing_page(link: LinkFinding) -> str:
+    """The page a missing topic names (data/xrefs.yml pointing at no file): every link to it
+    follows from this one mistake. The finding's `page` is where the topic would be built."""
+    if link.reason != "missing-topic":
+        return ""
+    built = link.page
+    stem = built.removesuffix("/index.html") if built.endswith("/index.html") else built
+    return stem.removesuffix(".html") + ".md"

@@ -36,6 +36,9 @@ class Options:
     jobs: int = field(default_factory=default_jobs)
     max_bytes: int = DEFAULT_MAX_BYTES
     orphans: bool = True
+    # Where `docs` and `rules` are shown from in findings (docs/x.md, not /abs/docs/x.md);
+    # None shows them as given.
+    root: Path | None = None
 
 
 @dataclass
@@ -49,7 +52,9 @@ class Report:
 def check_site(options: Options) -> Report:
     """Check a built site; raise InputError for bad input (missing folder, bad rules)."""
     start = time.perf_counter()
-    rules = load_rules(options.rules) if options.rules is not None else None
+    rules = None
+    if options.rules is not None:
+        rules = load_rules(options.rules, _shown(options.rules, options.root))
     inventory = collect(options.site, options.max_bytes)
     resolver = Resolver(inventory, SiteAddress.parse(options.base_url))
     ctx = ScanContext(
@@ -70,13 +75,21 @@ def check_site(options: Options) -> Report:
     if options.external:
         findings += check_external(joined.external, options.external_options)
     if options.docs is not None:
-        findings = Tracer(options.docs, options.site, resolver, rules).trace(findings)
+        label = _shown(options.docs, options.root)
+        findings = Tracer(options.docs, options.site, resolver, rules, label).trace(findings)
     return Report(
         findings=findings,
         pages=len(inventory.pages),
         files=len(inventory.files),
         seconds=time.perf_counter() - start,
     )
+
+
+def _shown(path: Path, root: Path | None) -> str:
+    """`path` as findings show it: relative to `root` when it lies inside it."""
+    if root is not None and path.is_relative_to(root):
+        return path.relative_to(root).as_posix()
+    return path.as_posix()
 
 
 class Joined:

@@ -71,9 +71,11 @@ def markdown_source(page: str, docs: Path) -> str | None:
 class Tracer:
     """Looks up Markdown sources and lines, caching files and parsed pages."""
 
-    def __init__(self, docs: Path, site: Path, resolver: Resolver, rules: Rules | None) -> None:
+    def __init__(
+        self, docs: Path, site: Path, resolver: Resolver, rules: Rules | None, label: str = ""
+    ) -> None:
         self.docs = docs
-        self.label = docs.as_posix().rstrip("/")
+        self.label = (label or docs.as_posix()).rstrip("/")
         self.site = site
         self.resolver = resolver
         self.topic_urls: dict[str, str] = {}
