@@ -21,7 +21,7 @@ from mkdocs.utils.meta import get_data
 
 from scripts.data import DataError, load_site_data
 from scripts.data.datasets import DATASETS
-from scripts.data.errors import PageUsageError, UnknownNameError
+from scripts.data.errors import PageUsageError, UnknownNameError, log_extra, problem_lines
 from scripts.data.frontmatter import check_pages
 from scripts.data.includes import check_include_yaml
 from scripts.data.template_names import check_template_names, page_environment
@@ -46,10 +46,10 @@ def define_env(env: MacrosPlugin) -> None:
     except DataError as error:
         # MkDocs prints a PluginError as one "ERROR - ..." line, then aborts with exit code 1;
         # the other problems found in the same pass are logged first, one line each.
-        *others, last = str(error).splitlines()
-        for line in others:
-            log.error(line)
-        raise PluginError(last) from None
+        *others, last = problem_lines(error)
+        for problem in others:
+            log.error(problem[1], extra=log_extra([problem]))
+        raise PluginError(last[1]) from None
     write_if_changed(project / SNIPPET, abbreviations(data.glossary))
     _drop_raw_variables(env)
     macros = SiteMacros(
@@ -93,15 +93,16 @@ def stop_build_on_data_error(macro: Callable[..., str], env: MacrosPlugin) -> Ca
             return macro(*args, **kwargs)
         except MacroArgumentError as error:
             page = env.page.file
-            log.error(str(error.problem_at(f"docs/{page.src_uri}", _rendering_line(env))))
+            problem = error.problem_at(f"docs/{page.src_uri}", _rendering_line(env))
+            log.error(str(problem), extra=log_extra([(problem, str(problem))]))
             return ""
         except (UnknownNameError, PageUsageError) as error:
             line = _rendering_line(env) or _line_of(env, error.problem.found)
             located = dataclasses.replace(error.problem, line=line)
-            log.error(str(located))
+            log.error(str(located), extra=log_extra([(located, str(located))]))
             return ""
         except DataError as error:
-            log.error(str(error))
+            log.error(str(error), extra=log_extra(problem_lines(error)))
             return ""
 
     return call

@@ -72,6 +72,30 @@ def raise_all(errors: Sequence[DataError]) -> None:
         raise DataErrors(flat)
 
 
+# The attribute of a log record that carries the problems it reports, so an in-process build
+# (make check) reads them as values instead of parsing the printed line back.
+LOG_ATTRIBUTE = "project_problems"
+ProblemLine = tuple[Problem, str]  # a problem and the line of text that reports it
+
+
+def problem_lines(error: DataError) -> list[ProblemLine]:
+    """Each problem of `error`, with the text that reports it (one line each)."""
+    inner = getattr(error, "errors", None)
+    if inner is None:
+        return [(error.problem, str(error))]
+    return [line for part in inner for line in problem_lines(part)]
+
+
+def log_extra(lines: Sequence[ProblemLine]) -> dict[str, tuple[ProblemLine, ...]]:
+    """The `extra` of a log call reporting `lines`."""
+    return {LOG_ATTRIBUTE: tuple(lines)}
+
+
+def logged_problem(record: object) -> tuple[ProblemLine, ...] | None:
+    """The problems a log record reports, when the project logged it; else None."""
+    return getattr(record, LOG_ATTRIBUTE, None)
+
+
 class YamlSyntaxError(DataError):
     """A data file is not valid YAML."""
 

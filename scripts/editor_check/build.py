@@ -1,59 +1,139 @@
-"""Run the strict MkDocs build and turn its log into findings with a file and a line."""
+"""Run the strict MkDocs build in-process and turn what it reports into findings with a file
+and a line: the project's own problems as typed values, MkDocs' and its plugins' warnings from
+their log records."""
 
 from __future__ import annotations
 
 import difflib
-import itertools
+import logging
+import os
 import re
-from collections.abc import Callable
+import traceback
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort, ConfigurationError
+
+from scripts.data.errors import DataError, Problem, logged_problem, problem_lines
 from scripts.editor_check.findings import ANY, SAME_FILE, Finding, relative
 from scripts.editor_check.locate import body_offset, link_line, text_line
-from scripts.editor_check.tools import python_tool, run
 from scripts.project_config import CONFIG_FILE as CONFIG
 from scripts.project_config import config_line, config_or_empty, redirect_maps
 
-RECORD_RE = re.compile(r"^(?P<level>DEBUG|INFO|WARNING|ERROR|CRITICAL)\s+-\s+(?P<text>.*)$")
 DOC = r"Doc file '(?P<page>[^']+)' contains"
-LOCATED = r"^(?:Error: )?(?P<file>(?:docs|data)/[^\s:,]+):(?P<line>\d+), (?P<detail>.*)"
+Record = tuple[str, str]  # (level name, message) of one log record
 
 
 def build(root: Path, site_dir: Path) -> tuple[bool, list[Finding]]:
     """Build `root` strictly into `site_dir`; return whether it succeeded and its findings."""
-    argv = python_tool("mkdocs", "build", "--strict", "--site-dir", str(site_dir))
-    result = run(argv, root)
-    output = result.stderr + result.stdout
-    findings = parse_log(output, root)
-    if result.returncode != 0 and not findings:
-        findings = [_unexplained_failure(output, root)]
-    return result.returncode == 0, findings
+    collector = _Collector()
+    failure: BaseException | None = None
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(collector)
+    try:
+        with _working_folder(root):
+            _strict_build(root, site_dir)
+    except (Exception, SystemExit) as error:  # mkdocs-macros calls exit() on a macro error
+        failure = error
+    finally:
+        logger.removeHandler(collector)
+    typed = list(dict.fromkeys([*collector.problems, *_problems_behind(failure)]))
+    records = _without(collector.records, typed) + _failure_record(failure)
+    findings = [_typed_finding(problem, text, root) for problem, text in typed]
+    findings += findings_from_records(records, root)
+    if failure is not None and not findings:
+        findings = [_unexplained_failure(failure)]
+    return failure is None, findings
 
 
-def parse_log(output: str, root: Path) -> list[Finding]:
-    """Findings for every warning and error in a `mkdocs build` log."""
+def _strict_build(root: Path, site_dir: Path) -> None:
+    """What `mkdocs build --strict` does, without a process of its own."""
+    # README.md records the decision Material's end-of-life notice asks for.
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    config = load_config(str(root / CONFIG), strict=True, site_dir=str(site_dir))
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        mkdocs_build(config)
+    finally:
+        config.plugins.on_shutdown()
+
+
+@contextmanager
+def _working_folder(root: Path) -> Iterator[None]:
+    """pymdownx.snippets reads its base_path from the working folder, as the CLI has it."""
+    before = Path.cwd()
+    os.chdir(root)
+    try:
+        yield
+    finally:
+        os.chdir(before)
+
+
+class _Collector(logging.Handler):
+    """Keeps the build's warnings and errors: the project's problems as the typed values the
+    macros module logged them with, everything else as text."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[Record] = []
+        self.problems: list[tuple[Problem, str]] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        logged = logged_problem(record)
+        if logged is not None:
+            self.problems.extend(logged)
+        else:
+            self.records.append((record.levelname, record.getMessage()))
+
+
+def _problems_behind(failure: BaseException | None) -> list[tuple[Problem, str]]:
+    """The data layer's typed problems behind a failed build (the errors MkDocs wrapped)."""
+    seen: set[int] = set()
+    while failure is not None and id(failure) not in seen:
+        seen.add(id(failure))
+        if isinstance(failure, DataError):
+            return problem_lines(failure)
+        failure = failure.__cause__ or failure.__context__
+    return []
+
+
+def _without(records: list[Record], typed: list[tuple[Problem, str]]) -> list[Record]:
+    """The records that are not the text of a problem already known as a typed value
+    (MkDocs logs the message of the error that stopped the build)."""
+    texts = {text for _, text in typed}
+    return [
+        (level, text)
+        for level, text in records
+        if text not in texts and not any(line in texts for line in text.splitlines())
+    ]
+
+
+def _failure_record(failure: BaseException | None) -> list[Record]:
+    """A configuration error reaches no log: MkDocs' command line prints it as `Error:`."""
+    if isinstance(failure, ConfigurationError) and not isinstance(failure, Abort):
+        return [("ERROR", f"Error: {failure}")]
+    return []
+
+
+def _typed_finding(problem: Problem, text: str, root: Path) -> Finding:
+    """A problem the project found, at its own file and line, in its own words."""
+    where = problem.file if problem.line is None else f"{problem.file}:{problem.line}"
+    message = " ".join(text.removeprefix(f"{where}, ").removeprefix(f"{where}: ").split())
+    if problem.line is not None:
+        return Finding(problem.file, problem.line, message, "build")
+    line = (
+        _macro_call_line(root / problem.file, problem.found.strip("'\"")) if problem.found else None
+    )
+    return Finding(problem.file, line or 1, message, "build", "strong" if line else SAME_FILE)
+
+
+def findings_from_records(records: list[Record], root: Path) -> list[Finding]:
+    """Findings for every warning and error MkDocs and its plugins logged."""
     context = _Context(root)
-    found: list[Finding] = []
-    for level, text in _records(output):
-        if level in ("WARNING", "ERROR", "CRITICAL") or text.startswith("Error:"):
-            found.extend(_translate(text, context))
-    return found
-
-
-def _records(output: str) -> list[tuple[str, str]]:
-    """Split the log into (level, message) records; continuation lines join their record."""
-    records: list[tuple[str, list[str]]] = []
-    for line in output.splitlines():
-        match = RECORD_RE.match(line)
-        if match:
-            records.append((match["level"], [match["text"]]))
-        elif line.startswith("Error: "):
-            records.append(("ERROR", [line]))
-        elif line.startswith("Aborted with"):
-            continue  # MkDocs' closing summary, not part of the last message
-        elif records:
-            records[-1][1].append(line)
-    return [(level, "\n".join(lines)) for level, lines in records]
+    return [found for _, text in records for found in _translate(text, context)]
 
 
 class _Context:
@@ -199,31 +279,6 @@ def _page_read_error(match: re.Match[str], context: _Context) -> list[Finding]:
     return [Finding(context.page(match["page"]), 1, detail, "build", SAME_FILE)]
 
 
-LOCATED_START = re.compile(r"^(?:Error: )?(?:docs|data)/[^\s:,]+:\d+, ", re.M)
-
-
-def _located(match: re.Match[str], context: _Context) -> list[Finding]:
-    """Errors that already name their file and line (the data layer's own messages); one
-    record may hold several, each starting a line (every misspelt macro name at once)."""
-    text = match.string[match.start() :]
-    starts = [found.start() for found in LOCATED_START.finditer(text)] + [len(text)]
-    found = []
-    for start, end in itertools.pairwise(starts):
-        part = re.match(LOCATED, text[start:end], re.S)
-        if part:
-            detail = " ".join(part["detail"].split())
-            found.append(Finding(part["file"], int(part["line"]), detail, "build"))
-    return found
-
-
-def _page_name(match: re.Match[str], context: _Context) -> list[Finding]:
-    """A macro given an unknown name: the data layer names the page; find the call's line."""
-    path = context.root / match["page"]
-    line = _macro_call_line(path, match["name"])
-    detail = " ".join(match["detail"].split())
-    return [Finding(match["page"], line or 1, detail, "build", "strong" if line else SAME_FILE)]
-
-
 def _macro_call_line(path: Path, name: str) -> int | None:
     """The first line calling a macro with the quoted `name` (or mentioning it at all)."""
     for needle in (f'"{name}"', f"'{name}'", name):
@@ -242,10 +297,9 @@ def _other(text: str, context: _Context) -> Finding:
     return Finding(CONFIG, 1, f"build: {message}", "build", ANY)
 
 
-def _unexplained_failure(output: str, root: Path) -> Finding:
+def _unexplained_failure(failure: BaseException) -> Finding:
     """The build stopped without a warning we understand: show its last words."""
-    lines = [line.strip() for line in output.splitlines() if line.strip()]
-    last = lines[-1] if lines else "no output"
+    last = traceback.format_exception_only(failure)[-1].strip() or type(failure).__name__
     return Finding(CONFIG, 1, f"the build failed: {last}", "build", ANY)
 
 
@@ -270,9 +324,4 @@ TRANSLATORS: list[tuple[str, Translator]] = [
     (r"error parsing the configuration file:(?P<detail>.*)", _config_error),
     (r"Config value '(?P<key>[^']+)': (?P<detail>.*)", _config_value),
     (r"Error reading page '(?P<page>[^']+)':(?P<detail>.*)", _page_read_error),
-    (LOCATED, _located),
-    (
-        r"^(?:Error: )?(?P<page>docs/[^\s:,]+\.md), (?P<detail>.*found '(?P<name>[^']+)'.*)",
-        _page_name,
-    ),
 ]

@@ -13,7 +13,7 @@ from scripts.editor_check import build, pagelint, tools
 from scripts.editor_check.findings import ANY, SAME_FILE, Finding, as_github, merge
 from tests.support.repo import REPO
 
-MACRO_ERROR = """WARNING -  [macros] - ERROR # _Macro Rendering Error_
+MACRO_ERROR = """[macros] - ERROR # _Macro Rendering Error_
 
 _File_: `index.md`
 
@@ -25,6 +25,11 @@ Traceback (most recent call last):
 jinja2.exceptions.UndefinedError: 'tabel' is undefined
 ```
 """
+
+
+def warnings(*messages: str) -> list[tuple[str, str]]:
+    """Log records as the build's handler keeps them: (level, message)."""
+    return [("WARNING", message) for message in messages]
 
 
 @pytest.fixture
@@ -42,21 +47,15 @@ def site(tmp_path: Path) -> Path:
 
 
 def test_build_warnings_become_findings_at_the_source_line(site: Path) -> None:
-    log = "\n".join(
-        [
-            "INFO    -  Building documentation",
-            "WARNING -  Doc file 'index.md' contains a link 'gone.md', but the target is not "
-            "found among documentation files.",
-            "WARNING -  Doc file 'index.md' contains a link '#nowhere', but there is no such "
-            "anchor on this page.",
-            "WARNING -  A reference to 'old.md' is included in the 'nav' configuration, which "
-            "is not found in the documentation files.",
-            "WARNING -  Redirect target 'indx.md' does not exist!",
-            "",
-            "Aborted with 4 warnings in strict mode!",
-        ]
-    )
-    found = [f.text() for f in build.parse_log(log, site)]
+    records = [
+        "Doc file 'index.md' contains a link 'gone.md', but the target is not "
+        "found among documentation files.",
+        "Doc file 'index.md' contains a link '#nowhere', but there is no such anchor on this page.",
+        "A reference to 'old.md' is included in the 'nav' configuration, which "
+        "is not found in the documentation files.",
+        "Redirect target 'indx.md' does not exist!",
+    ]
+    found = [f.text() for f in build.findings_from_records(warnings(*records), site)]
     assert found == [
         "docs/index.md:8: broken link: 'gone.md' is not a page or file in docs/",
         "docs/index.md:10: broken link: this page has no heading or anchor '#nowhere'",
@@ -66,18 +65,18 @@ def test_build_warnings_become_findings_at_the_source_line(site: Path) -> None:
 
 
 def test_a_link_to_a_renamed_page_names_the_new_page(site: Path) -> None:
-    log = (
-        "WARNING -  Doc file 'index.md' contains a link 'before.md', but the target is not "
+    record = (
+        "Doc file 'index.md' contains a link 'before.md', but the target is not "
         "found among documentation files."
     )
-    (finding,) = build.parse_log(log, site)
+    (finding,) = build.findings_from_records(warnings(record), site)
     assert finding.message == (
         "link to 'before.md', a page that was renamed: link to 'index.md' instead"
     )
 
 
 def test_macro_error_points_at_the_page_line_after_the_front_matter(site: Path) -> None:
-    (finding,) = build.parse_log(MACRO_ERROR, site)
+    (finding,) = build.findings_from_records(warnings(MACRO_ERROR), site)
     # Template line 4 is file line 9: front matter takes lines 1-4, a blank line follows.
     assert finding.text() == (
         "docs/index.md:9: unknown macro or variable 'tabel': did you mean table? "
@@ -86,18 +85,18 @@ def test_macro_error_points_at_the_page_line_after_the_front_matter(site: Path) 
 
 
 def test_pages_not_in_the_navigation_each_get_a_finding(site: Path) -> None:
-    log = (
-        "WARNING -  The following pages exist in the docs directory, but are not included in "
+    record = (
+        "The following pages exist in the docs directory, but are not included in "
         'the "nav" configuration:\n  - a.md\n  - b/c.md'
     )
-    assert [f.text() for f in build.parse_log(log, site)] == [
+    assert [f.text() for f in build.findings_from_records(warnings(record), site)] == [
         "docs/a.md:1: page is not in the navigation: add it under nav: in mkdocs.yml",
         "docs/b/c.md:1: page is not in the navigation: add it under nav: in mkdocs.yml",
     ]
 
 
 def test_an_unexplained_build_failure_is_still_a_finding(site: Path) -> None:
-    finding = build._unexplained_failure("Traceback...\nRuntimeError: boom\n", site)
+    finding = build._unexplained_failure(RuntimeError("boom"))
     assert finding.text() == "mkdocs.yml:1: the build failed: RuntimeError: boom"
     assert finding.weak == ANY
 
