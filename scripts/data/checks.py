@@ -7,7 +7,6 @@ editor can go straight to the mistake; check_all returns every one of them.
 from __future__ import annotations
 
 import dataclasses
-import difflib
 from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
@@ -23,6 +22,7 @@ from scripts.data.errors import (
 )
 from scripts.data.figures import Figure, figure_of
 from scripts.data.schema_errors import show
+from scripts.names import nearest
 
 if TYPE_CHECKING:
     from scripts.data.loader import Parsed
@@ -57,7 +57,7 @@ AUTHORITATIVE_HOSTS = (
 def closest(name: str, valid: Iterable[str]) -> str:
     """'one of a, b' with the names nearest to `name` (difflib), for error messages."""
     options = sorted(valid)
-    near = difflib.get_close_matches(name, options, n=3, cutoff=0.5)
+    near = nearest(name, options, count=3, cutoff=0.5)
     shown = near or options[:5]
     prefix = "one of" if near else "one of (for example)"
     return f"{prefix} {', '.join(shown)}"

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import difflib
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Annotated
@@ -21,6 +20,7 @@ from scripts.data.errors import DataError, FrontMatterError, Problem, raise_all
 from scripts.data.models import Id
 from scripts.data.schema_errors import problems, show
 from scripts.data.yamlfile import Lines, Loader, node_lines, syntax_problem
+from scripts.names import nearest
 
 DESCRIPTION_MAX = 150
 # A page is reviewed at least once a year (usually every six months), so a review_due
@@ -127,7 +127,7 @@ def _parse(block: str, first_line: int, label: str) -> tuple[dict, Lines]:
 
 
 def _closest_key(key: str) -> str | None:
-    near = difflib.get_close_matches(key, allowed_keys(), n=1, cutoff=0.6)
+    near = nearest(key, allowed_keys())
     return near[0] if near else None
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import difflib
 import re
 from collections.abc import Callable
 from typing import Any
@@ -12,6 +11,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from scripts.data.errors import Problem
+from scripts.names import nearest
 
 DATE_TEXT = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -92,7 +92,7 @@ def _misspelt_keys_as_one(found: dict[str, Problem], missing: list[str]) -> list
             continue
         parent, _, key = field.rpartition(".")
         siblings = {m.rpartition(".")[2]: m for m in missing if m.rpartition(".")[0] == parent}
-        near = difflib.get_close_matches(key, list(siblings), n=1, cutoff=0.6)
+        near = nearest(key, siblings)
         if near and siblings[near[0]] in found:
             del found[siblings[near[0]]]
             meant = f"the key '{near[0]}', which this row is missing"

@@ -19,7 +19,7 @@ from jinja2 import Environment, TemplateSyntaxError
 from jinja2.defaults import DEFAULT_NAMESPACE
 
 from scripts.data.checks import closest
-from scripts.data.errors import DataError, MacroSyntaxError, Problem, UnknownNameError
+from scripts.data.errors import DataError, MacroSyntaxError, Problem, UnknownNameError, raise_all
 
 # The first name inside {{ ... }}: a macro call or a variable.
 EXPRESSION = re.compile(r"\{\{-?\s*([A-Za-z_]\w*)")
@@ -30,18 +30,6 @@ RAW = re.compile(r"\{%-?\s*raw\s*-?%\}.*?\{%-?\s*endraw\s*-?%\}", re.S)
 PER_PAGE = frozenset({"page", "navigation", "files", "macros", "filters", "filters_builtin"})
 # Block tags that need an end tag; Jinja itself only notices at the end of the file.
 BLOCK_TAGS = frozenset({"if", "for", "macro", "call", "filter", "block", "with", "raw"})
-
-
-class TemplateProblems(DataError):
-    """Several template problems found at once (in one page or many), one line each,
-    so an editor sees every misspelt name in one run rather than one per build."""
-
-    def __init__(self, errors: list[DataError]) -> None:
-        super().__init__(errors[0].problem)
-        self.errors = errors
-
-    def __str__(self) -> str:
-        return "\n".join(str(error) for error in self.errors)
 
 
 def page_environment(macros_settings: Mapping[str, object]) -> Environment:
@@ -60,7 +48,7 @@ def check_template_names(
 ) -> None:
     """Raise if any page has a syntax error that `parse` (the plugin's Jinja environment's
     `parse`) rejects, or a name nothing defines: MacroSyntaxError or UnknownNameError when
-    there is one problem, TemplateProblems listing each when there are several."""
+    there is one problem, DataErrors listing each when there are several."""
     names = set(known) | PER_PAGE | set(DEFAULT_NAMESPACE)
     errors: list[DataError] = []
     for path in sorted(docs_dir.rglob("*.md")):
@@ -69,10 +57,7 @@ def check_template_names(
         syntax = _syntax_error(text, label, parse) if parse is not None else None
         # A page that does not parse cannot be trusted for names: report the syntax only.
         errors.extend([syntax] if syntax else _unknown_names(text, label, names))
-    if len(errors) == 1:
-        raise errors[0]
-    if errors:
-        raise TemplateProblems(errors)
+    raise_all(errors)
 
 
 def _syntax_error(text: str, label: str, parse: Callable[[str], object]) -> MacroSyntaxError | None:

@@ -4,7 +4,6 @@ their log records."""
 
 from __future__ import annotations
 
-import difflib
 import logging
 import os
 import re
@@ -20,6 +19,7 @@ from mkdocs.exceptions import Abort, ConfigurationError
 from scripts.data.errors import DataError, Problem, logged_problem, problem_lines
 from scripts.editor_check.findings import ANY, SAME_FILE, Finding, relative
 from scripts.editor_check.locate import body_offset, link_line, text_line
+from scripts.names import nearest
 from scripts.project_config import CONFIG_FILE as CONFIG
 from scripts.project_config import config_line, config_or_empty, redirect_maps
 
@@ -269,7 +269,7 @@ def _did_you_mean(name: str) -> str:
         from scripts.render.api import PUBLIC_MACROS
     except ImportError:  # a copy without the renderers still gets the rest of the message
         PUBLIC_MACROS = ()
-    near = difflib.get_close_matches(name, PUBLIC_MACROS, n=3, cutoff=0.6)
+    near = nearest(name, PUBLIC_MACROS, count=3)
     hint = f": did you mean {' or '.join(near)}?" if near else ""
     return hint + " (the macros are listed in data/README.md)"
 

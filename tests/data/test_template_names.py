@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from scripts.data.errors import MacroSyntaxError, UnknownNameError
-from scripts.data.template_names import TemplateProblems, check_template_names, page_environment
+from scripts.data.errors import DataErrors, MacroSyntaxError, UnknownNameError
+from scripts.data.template_names import check_template_names, page_environment
 from scripts.project_config import config_or_empty, plugin_settings
 from tests.support.repo import REPO
 
@@ -85,7 +85,7 @@ def test_attribute_lists_are_not_template_syntax(tmp_path: Path) -> None:
 def test_every_misspelt_name_in_every_page_is_reported(tmp_path: Path) -> None:
     page(tmp_path, '{{ tabel("methods") }}\n{{ fcat("dose") }}')
     (tmp_path / "other.md").write_text('---\ntitle: T\n---\n\n{{ chrat("x") }}\n', "utf-8")
-    with pytest.raises(TemplateProblems) as caught:
+    with pytest.raises(DataErrors) as caught:
         check_template_names(tmp_path, KNOWN)
     assert str(caught.value).splitlines() == [str(error) for error in caught.value.errors]
     located = [(e.problem.file, e.problem.line, e.problem.found) for e in caught.value.errors]
