@@ -61,7 +61,6 @@ review-report: $(STAMP) ## Pages past their review date, and those due within 30
 # hash-pinned environment, like the benchmark tools: the site never needs them.
 TOOLS_VENV := tools/.venv
 TOOLS_STAMP := $(TOOLS_VENV)/.lock-installed
-UV_COMPILE := $(TOOLS_VENV)/bin/uv pip compile --generate-hashes --universal --python-version 3.11.5 --no-header
 
 $(TOOLS_STAMP): tools/requirements.lock
 	rm -rf $(TOOLS_VENV)
@@ -73,8 +72,10 @@ $(TOOLS_STAMP): tools/requirements.lock
 # The compile command README.md shows, run with the uv pinned in tools/requirements.in;
 # Dependabot's pull requests run it too (.github/workflows/lock.yml).
 lock: $(TOOLS_STAMP) ## Recompile requirements.lock and tools/requirements.lock after a pin changed
-	$(UV_COMPILE) pyproject.toml --extra dev -o $(LOCK)
-	$(UV_COMPILE) tools/requirements.in -o tools/requirements.lock
+	$(TOOLS_VENV)/bin/uv pip compile pyproject.toml --extra dev --generate-hashes --universal \
+		--python-version 3.11.5 -o $(LOCK) --no-header
+	$(TOOLS_VENV)/bin/uv pip compile tools/requirements.in --generate-hashes --universal \
+		--python-version 3.11.5 -o tools/requirements.lock --no-header
 
 # pip-audit asks PyPI's vulnerability data over the network, so it runs in the weekly CI job
 # (.github/workflows/review.yml), not in `make test`. A known vulnerability exits non-zero.
