@@ -13,11 +13,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-import yaml
 from jinja2 import TemplateSyntaxError, nodes
 from mkdocs.utils.meta import get_data
 
 from scripts.data.datasets import BY_KEY, DATASETS
+from scripts.data.errors import DataError
+from scripts.data.yamlfile import read_yaml
 from scripts.editor_check.config import mkdocs_config, page_environment
 from scripts.render.api import CHARTS, PUBLIC_MACROS
 from scripts.render.specs import TABLES
@@ -66,14 +67,19 @@ def built_path(source: str, directory_urls: bool = True) -> tuple[str, str]:
     return url, html.as_posix()
 
 
-def fact_tables(data_dir: Path) -> dict[str, str]:
-    """fact id -> the data file its figure is taken from (`from: <file key>.<row>.<field>`)."""
+def fact_tables(data_dir: Path) -> dict[str, str] | None:
+    """fact id -> the data file its figure is taken from (`from: <file key>.<row>.<field>`);
+    None when facts.yml cannot be read (make check says why; any fact may then use any table).
+
+    Read with the data layer's YAML reader but not validated: a preview is still wanted
+    for a pull request whose data make check rejects."""
     try:
-        raw = yaml.safe_load((data_dir / "facts.yml").read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError):
-        return {}
+        raw = read_yaml(data_dir / "facts.yml", "data/facts.yml").data
+    except DataError:
+        return None
     found = {}
-    for row in raw.get("facts") or []:
+    rows = raw.get("facts") if isinstance(raw, dict) else None
+    for row in rows if isinstance(rows, list) else []:
         if isinstance(row, dict) and isinstance(row.get("from"), str):
             dataset = BY_KEY.get(row["from"].split(".")[0])
             if dataset is not None:
@@ -81,26 +87,9 @@ def fact_tables(data_dir: Path) -> dict[str, str]:
     return found
 
 
-def macro_data(name: str, arg: str | None, facts: Mapping[str, str]) -> set[str]:
-    """The data files one macro call reads; `arg` is its first argument when written as a
-    string, None when it is missing or computed (then every file the macro could read)."""
-    if name == "table":
-        spec = TABLES.get(arg) if arg else None
-        files = {BY_KEY[spec.data_key].file} if spec else set(TABLE_FILES)
-        return files | set(CITING)
-    if name == "chart":
-        key = CHARTS[arg][0] if arg in CHARTS else None
-        files = {BY_KEY[key].file} if key else {BY_KEY[k].file for k, _ in CHARTS.values()}
-        return files | set(CITING)
-    if name == "fact":
-        taken = {facts[arg]} if arg in facts else set() if arg else set(facts.values())
-        return {"facts.yml", *taken, *CITING}
-    return set(MACRO_DATA[name])
-
-
 # The data files each public macro reads beyond its argument (scripts/render/api.py).
 MACRO_DATA: dict[str, tuple[str, ...]] = {
-    "table": (),  # by name: macro_data
+    "table": (),  # these three read the file their argument names: macro_data
     "chart": (),
     "fact": (),
     "xref": ("xrefs.yml",),
@@ -112,7 +101,29 @@ MACRO_DATA: dict[str, tuple[str, ...]] = {
 }
 
 
-def page_data(text: str, parse, facts: Mapping[str, str]) -> set[str] | None:
+def macro_data(name: str, arg: str | None, facts: Mapping[str, str] | None) -> set[str]:
+    """The data files one macro call reads; `arg` is its first argument when written as a
+    string, None when it is missing or computed (then every file the macro could read)."""
+    if name == "table":
+        spec = TABLES.get(arg) if arg else None
+        files = {BY_KEY[spec.data_key].file} if spec else set(TABLE_FILES)
+        return files | set(CITING)
+    if name == "chart":
+        key = CHARTS[arg][0] if arg in CHARTS else None
+        files = {BY_KEY[key].file} if key else {BY_KEY[k].file for k, _ in CHARTS.values()}
+        return files | set(CITING)
+    if name == "fact":
+        if facts is None:
+            taken = set(TABLE_FILES)
+        elif arg is None:
+            taken = set(facts.values())
+        else:
+            taken = {facts[arg]} if arg in facts else set()
+        return {"facts.yml", *taken, *CITING}
+    return set(MACRO_DATA[name])
+
+
+def page_data(text: str, parse, facts: Mapping[str, str] | None) -> set[str] | None:
     """The data files a page's macro calls read; None when the page does not parse (then
     any data change may reach it)."""
     try:

@@ -95,6 +95,16 @@ def test_one_page_lists_every_change_that_reaches_it(project: Path) -> None:
     assert how.changed_by == ("data/glossary.yml", "data/methods.yml", "docs/how.md")
 
 
+def test_an_unreadable_facts_file_lets_a_fact_reach_any_table(
+    tmp_path: Path, project: Path
+) -> None:
+    broken = tmp_path / "project"
+    shutil.copytree(project, broken)
+    (broken / "data" / "facts.yml").write_text("facts:\n  - id: [unclosed\n", encoding="utf-8")
+    assert "index.md" in reached(broken, "data/risks.yml")
+    assert "index.md" not in reached(project, "data/risks.yml")
+
+
 def test_pages_land_where_mkdocs_writes_them() -> None:
     assert built_path("index.md") == ("/", "index.html")
     assert built_path("benefits.md") == ("/benefits/", "benefits/index.html")
