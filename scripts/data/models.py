@@ -219,8 +219,26 @@ class FactRow(SourcedRow):
     )
 
 
+def abbreviation_term(value: str) -> str:
+    """A glossary term is written into the tooltips snippet as `*[term]: definition`, where
+    a bracket or backslash would end the term early and turn the line into page text."""
+    for char in "[]\\":
+        if char in value:
+            raise PydanticCustomError(
+                "plain_text",
+                "bracket or backslash in a glossary term",
+                {
+                    "found": f"'{char}' in the term",
+                    "expected": "a term without [ ] or \\ (the tooltips cannot show them)",
+                },
+            )
+    return value
+
+
 class GlossaryRow(Row):
-    term: Text = Field(description="the term as it appears in the text")
+    term: Annotated[Text, AfterValidator(abbreviation_term)] = Field(
+        description="the term as it appears in the text"
+    )
     definition: Text = Field(description="a plain-English definition")
     tooltip: bool = Field(description="true or false: show the definition as a tooltip")
 

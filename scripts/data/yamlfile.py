@@ -78,7 +78,8 @@ class Loader(yaml.SafeLoader):
             raise RefusedYaml(
                 event.start_mark,
                 f"lists or mappings nested more than {MAX_DEPTH} levels deep",
-                "the shape the schema describes (data/README.md)",
+                f"at most {MAX_DEPTH} levels of lists and mappings (no data file or front "
+                "matter needs more; data/README.md shows each file's shape)",
             )
         self._depth += 1
         try:
