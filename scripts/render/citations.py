@@ -58,7 +58,9 @@ class Citer:
 
     @staticmethod
     def unconfirmed_html(note: str | None) -> str:
-        title = f' title="{escape(note)}"' if note else ""
+        # Also written into Markdown prose (fact()), where a line break would end the tag's
+        # line and let the rest of the note be read as Markdown.
+        title = f' title="{escape(" ".join(note.split()))}"' if note else ""
         return f'<span class="kt-source-needed"{title}>{UNCONFIRMED}</span>'
 
     def figure_markdown(self, figure: Figure, style: str | None = None) -> str:
