@@ -94,8 +94,11 @@ def inject_data(repo: Path, injector: Injector) -> None:
         if dataset.rows:
             injector.rows(dataset.file, body, dataset.model)
         else:
-            injector.rows(f"{dataset.file} topics", body["topics"], Xrefs.model_fields[
-                "topics"].annotation.__args__[0])
+            injector.rows(
+                f"{dataset.file} topics",
+                body["topics"],
+                Xrefs.model_fields["topics"].annotation.__args__[0],
+            )
         path.write_text(yaml.safe_dump(document, allow_unicode=True, sort_keys=False), "utf-8")
 
 
@@ -186,8 +189,10 @@ def test_front_matter_is_escaped_in_head_header_and_navigation(
     title_number = by_place[f"docs/{UNTITLED} title"]
     description_number = by_place[f"docs/{UNTITLED} description"]
     assert marker(title_number) in tree.css_first("title").text()
-    assert tree.css_first('meta[name="description"]').attributes["content"].startswith(
-        marker(description_number) + '" onmouseover'
+    assert (
+        tree.css_first('meta[name="description"]')
+        .attributes["content"]
+        .startswith(marker(description_number) + '" onmouseover')
     )
     assert marker(title_number) in tree.css_first(".md-header__topic:last-child").text()
     assert marker(title_number) in tree.css_first("article h1").text()

@@ -31,7 +31,7 @@ def payload(number: int, brackets: bool = True) -> str:
     since some renderers lower-case the first letter of a label."""
     link = f"](javascript:alert({number})) [ktlink{number}](javascript:alert({number}))"
     return (
-        f"ktp{number}x\"' onmouseover=\"alert({number})\" "
+        f'ktp{number}x"\' onmouseover="alert({number})" '
         f"<svg {PAYLOAD_ATTRIBUTE} onload=alert({number})><script>alert({number})</script>"
         f"{link if brackets else ''}\n\n# {HEADING_MARK}{number}"
     )
@@ -53,9 +53,9 @@ def live_markup(html: str) -> list[str]:
                 found.append(f"<{node.tag} {name}>")
             elif lowered in URL_ATTRIBUTES and value and _dangerous(value):
                 found.append(f"<{node.tag} {name}={value!r}>")
-        if node.tag == "script" and (node.attributes.get("type") or "").lower() in SCRIPT_TYPES:
-            if "alert(" in (node.text() or ""):
-                found.append("<script> with a payload's code")
+        script_type = (node.attributes.get("type") or "").lower()
+        if node.tag == "script" and script_type in SCRIPT_TYPES and "alert(" in node.text():
+            found.append("<script> with a payload's code")
         if re.fullmatch(r"h[1-6]", node.tag) and HEADING_MARK in (node.text() or ""):
             text = node.text(strip=True)
             if text.startswith(HEADING_MARK):
