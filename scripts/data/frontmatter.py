@@ -192,7 +192,8 @@ def _unknown_key(key: object, label: str, lines: Lines) -> Problem:
 def _description_length(problem: Problem, meta: dict) -> Problem:
     """Count the characters of a long description: the text itself is too long to show."""
     description = meta.get("description")
-    if problem.field == "description" and isinstance(description, str) and description.strip():
+    too_long = isinstance(description, str) and len(description) > DESCRIPTION_MAX
+    if problem.field == "description" and too_long:
         return dataclasses.replace(problem, found=f"{len(description)} characters")
     return problem
 
