@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from html import escape
+from urllib.parse import quote
 
 from scripts.data.figures import Figure
 from scripts.data.models import SourceRow
@@ -67,7 +68,9 @@ class Citer:
         """An inline figure for prose, with its citation in brackets."""
         text = markdown_text(format_figure(figure, style))
         if figure.tel:
-            text = f"[{text}](tel:{figure.tel})"
+            # The schema allows only digits and +; quoting keeps any other character inside
+            # the link's address all the same.
+            text = f"[{text}](tel:{quote(figure.tel, safe='+')})"
         if figure.source is None:
             return f"{text} {self.unconfirmed_html(figure.source_note)}"
         return f"{text} {self.cite_markdown(figure.source)}"
