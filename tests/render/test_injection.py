@@ -141,10 +141,10 @@ def injected_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[
     inject_data(repo, injector)
     inject_pages(repo, injector)
     config = repo / "mkdocs.yml"
-    config.write_text(
-        config.read_text(encoding="utf-8").replace(f"- Sources: {UNTITLED}", f"- {UNTITLED}"),
-        "utf-8",
-    )
+    nav = config.read_text(encoding="utf-8")
+    titled = re.compile(rf"- [^:\n]+: {re.escape(UNTITLED)}$", re.M)
+    assert titled.search(nav), f"{UNTITLED} has no titled nav entry to untitle"
+    config.write_text(titled.sub(f"- {UNTITLED}", nav, count=1), "utf-8")
     site = repo / "site"
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
     result = subprocess.run(
