@@ -35,9 +35,10 @@ INVISIBLE = {
 }
 
 
-# The deepest data file nests five levels (xrefs.yml: key, topics, row, field, list item);
-# front matter two. Anything deeper is not data the site reads, and PyYAML composes
-# nesting by recursion, so a few hundred levels would end in a RecursionError.
+# The deepest data file nests six nodes (xrefs.yml: the file's mapping, xrefs, its
+# required_links list, a rule, its topics list, a topic id); front matter three. Anything
+# deeper is not data the site reads, and PyYAML composes nesting by recursion, so a few
+# hundred levels would end in a RecursionError.
 MAX_DEPTH = 10
 
 
