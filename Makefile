@@ -16,7 +16,7 @@ SITE_DIR := site
 # Zensical"), so the project's own commands silence it.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help venv serve build test clean chromium check lint review-report links bench bench-links bench-check bench-lighthouse
+.PHONY: help venv serve build test clean chromium check lint review-report links bench bench-links bench-check bench-lighthouse lock audit
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | \
@@ -56,6 +56,33 @@ lint: $(STAMP) ## Lints only: Markdown, YAML, spelling, Python and the pages' ho
 # The scheduled CI job passes REVIEW_FLAGS=--fail-on-overdue; by hand it only reports.
 review-report: $(STAMP) ## Pages past their review date, and those due within 30 days
 	$(BIN)/python scripts/review_report.py $(REVIEW_FLAGS)
+
+# Maintenance tools (uv for `make lock`, pip-audit for `make audit`) live in their own
+# hash-pinned environment, like the benchmark tools: the site never needs them.
+TOOLS_VENV := tools/.venv
+TOOLS_STAMP := $(TOOLS_VENV)/.lock-installed
+
+$(TOOLS_STAMP): tools/requirements.lock
+	rm -rf $(TOOLS_VENV)
+	$(PYTHON) -m venv $(TOOLS_VENV)
+	$(TOOLS_VENV)/bin/pip install --quiet --disable-pip-version-check --require-hashes \
+		--no-deps -r tools/requirements.lock
+	@touch $@
+
+# The compile command README.md shows, run with the uv pinned in tools/requirements.in;
+# Dependabot's pull requests run it too (.github/workflows/lock.yml).
+lock: $(TOOLS_STAMP) ## Recompile requirements.lock and tools/requirements.lock after a pin changed
+	$(TOOLS_VENV)/bin/uv pip compile pyproject.toml --extra dev --generate-hashes --universal \
+		--python-version 3.11.5 -o $(LOCK) --no-header
+	$(TOOLS_VENV)/bin/uv pip compile tools/requirements.in --generate-hashes --universal \
+		--python-version 3.11.5 -o tools/requirements.lock --no-header
+
+# pip-audit asks PyPI's vulnerability data over the network, so it runs in the weekly CI job
+# (.github/workflows/review.yml), not in `make test`. A known vulnerability exits non-zero.
+audit: $(TOOLS_STAMP) ## Known vulnerabilities in the locked packages (pip-audit; needs network)
+	$(TOOLS_VENV)/bin/pip-audit --strict --require-hashes --disable-pip --progress-spinner off -r $(LOCK)
+	$(TOOLS_VENV)/bin/pip-audit --strict --require-hashes --disable-pip --progress-spinner off \
+		-r tools/requirements.lock
 
 # Benchmark tools (lychee, LinkChecker) live in their own hash-pinned environment, apart from
 # the site's: they are never needed to build or test the site.

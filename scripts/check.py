@@ -75,7 +75,23 @@ def _build_and_links(root: Path, steps: list[str], site_dir: Path, timings: dict
 
 def _timed(step: Step, root: Path) -> tuple[list[Finding], float]:
     started = time.perf_counter()
-    return step(root), time.perf_counter() - started
+    try:
+        found = step(root)
+    except Exception as error:  # noqa: BLE001 - one step's failure must not hide the others'
+        found = [step_failure(step, error)]
+    return found, time.perf_counter() - started
+
+
+def step_failure(step: Step, error: Exception) -> Finding:
+    """A step that stopped on input it did not expect: one finding, so every other step's
+    findings are still listed (a traceback would hide them all)."""
+    module = step.__module__.replace(".", "/") + ".py"
+    detail = " ".join(str(error).split())[:200]
+    message = (
+        f"this check stopped early ({type(error).__name__}: {detail}); the other checks ran: "
+        "fix the problems listed, and report this one if it stays"
+    )
+    return Finding(module, 1, message, step.__module__.rsplit(".", 1)[-1])
 
 
 def _result(future: Future) -> tuple[list[Finding], float]:

@@ -34,7 +34,10 @@ class PageReview:
 
 def read_review(path: Path, display: Path) -> PageReview:
     """Read `review_due` from the front matter of the page at `path`."""
-    text = path.read_text(encoding="utf-8")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        return PageReview(display, 1, None, "the file is not UTF-8: save it as UTF-8")
     match = FRONT_MATTER_RE.match(text)
     if not match:
         return PageReview(display, 1, None, "no front matter (a --- block with review_due)")
@@ -43,6 +46,8 @@ def read_review(path: Path, display: Path) -> PageReview:
         meta = yaml.safe_load(match.group(1)) or {}
     except yaml.YAMLError as error:
         return PageReview(display, 1, None, f"front matter is not valid YAML: {error}")
+    except RecursionError:  # hundreds of nested brackets: PyYAML composes them recursively
+        return PageReview(display, 1, None, "front matter is nested too deeply to read")
     except ValueError as error:  # a date-shaped value that is no date, e.g. 2027-13-45
         return PageReview(display, line, None, f"a date in the front matter is impossible: {error}")
     due = meta.get("review_due") if isinstance(meta, dict) else None

@@ -100,6 +100,10 @@ class YamlSyntaxError(DataError):
     """A data file is not valid YAML."""
 
 
+class EncodingError(DataError):
+    """A data file or page is not saved as UTF-8 (Windows-1252, for example)."""
+
+
 class EmptyFileError(DataError):
     """A data file holds nothing (or only comments)."""
 

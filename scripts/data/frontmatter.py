@@ -13,12 +13,20 @@ from pathlib import Path
 from typing import Annotated
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+)
 
 from scripts.data.checks import closest
 from scripts.data.errors import DataError, FrontMatterError, Problem, raise_all
-from scripts.data.models import Id
+from scripts.data.models import Id, plain_text, visible_text
 from scripts.data.schema_errors import problems, show
+from scripts.data.textfile import read_utf8
 from scripts.data.yamlfile import Lines, Loader, node_lines, syntax_problem
 from scripts.names import nearest
 
@@ -27,32 +35,47 @@ DESCRIPTION_MAX = 150
 # further off is a typo such as 2207 for 2027. CONTRIBUTING.md and data/README.md say so.
 REVIEW_INTERVAL_MAX_DAYS = 366
 # Keys MkDocs, Material for MkDocs and mkdocs-macros read from a page's front matter
-# (https://squidfunk.github.io/mkdocs-material/reference/): allowed beside ours.
-THEME_KEYS = (
-    "comments",
-    "hide",
-    "icon",
-    "ignore_macros",
-    "render_macros",
-    "search",
-    "social",
-    "status",
-    "subtitle",
-    "tags",
-    "template",
-)
+# (https://squidfunk.github.io/mkdocs-material/reference/). Each would switch off something
+# every page must have, or print its value where the site's templates do not escape it,
+# so pages in docs/ may not use them; the reason is the message. Only `hide` is allowed,
+# checked: it changes the layout of a page and nothing it shows.
+REFUSED_KEYS = {
+    "render_macros": "pages always render their macros (without them readers see "
+    "{{ fact(...) }} as written)",
+    "ignore_macros": "pages always render their macros (without them readers see "
+    "{{ fact(...) }} as written)",
+    "template": "every page uses the site's template, which shows the review dates, the "
+    "disclaimer and the report link",
+    "search": "every page stays in the site's search",
+    "icon": "pages have no icons in the navigation",
+    "status": "pages have no status marks in the navigation",
+    "subtitle": "the navigation shows each page's title only",
+    "tags": "the site has no tags",
+    "social": "the site makes no social cards",
+    "comments": "the site has no comments",
+}
+# What `hide` may hide: the navigation, the table of contents and the previous/next footer.
+HIDEABLE = ("navigation", "toc", "footer")
 
 
 class FrontMatter(BaseModel):
-    # The theme's keys (THEME_KEYS) pass through; any other key is refused in check_page.
+    # `hide` passes through, checked in _hide; any other key is refused in check_page.
     model_config = ConfigDict(extra="allow", strict=True, frozen=True)
 
-    title: Annotated[str, StringConstraints(min_length=1)] = Field(
-        description="the page title, as text"
-    )
-    description: Annotated[str, StringConstraints(min_length=1, max_length=DESCRIPTION_MAX)] = (
-        Field(description=f"a summary of {DESCRIPTION_MAX} characters or fewer")
-    )
+    # Printed in <title>, <meta> and the header: plain text on one line, escaped by the
+    # templates as well (overrides/), and never markup (search shows the title as HTML).
+    title: Annotated[
+        str,
+        StringConstraints(min_length=1),
+        AfterValidator(visible_text),
+        AfterValidator(plain_text),
+    ] = Field(description="the page title, as text")
+    description: Annotated[
+        str,
+        StringConstraints(min_length=1, max_length=DESCRIPTION_MAX),
+        AfterValidator(visible_text),
+        AfterValidator(plain_text),
+    ] = Field(description=f"a summary of {DESCRIPTION_MAX} characters or fewer")
     reviewed: dt.date = Field(description="a date written as YYYY-MM-DD")
     review_due: dt.date = Field(description="a date written as YYYY-MM-DD, after reviewed")
     sources: list[Id] = Field(
@@ -61,8 +84,8 @@ class FrontMatter(BaseModel):
 
 
 def allowed_keys() -> list[str]:
-    """Every key a page's front matter may hold: ours, then the theme's."""
-    return [*FrontMatter.model_fields, *THEME_KEYS]
+    """Every key a page's front matter may hold: ours, then the theme's `hide`."""
+    return [*FrontMatter.model_fields, "hide"]
 
 
 def check_pages(docs_dir: Path, source_ids: Iterable[str], today: dt.date | None = None) -> None:
@@ -72,7 +95,7 @@ def check_pages(docs_dir: Path, source_ids: Iterable[str], today: dt.date | None
     for path in sorted(docs_dir.rglob("*.md")):
         label = f"docs/{path.relative_to(docs_dir).as_posix()}"
         try:
-            check_page(path.read_text(encoding="utf-8"), label, known, today)
+            check_page(read_utf8(path, label), label, known, today)
         except DataError as error:
             errors.append(error)
     raise_all(errors)
@@ -85,8 +108,11 @@ def check_page(
     # MkDocs skips a byte-order mark that some editors save at the start of a file.
     block, first_line = _front_matter(text.removeprefix("\ufeff"), label)
     meta, lines = _parse(block, first_line, label)
-    unknown = [key for key in meta if str(key) not in allowed_keys()]
-    errors = [FrontMatterError(_unknown_key(key, label, lines)) for key in unknown]
+    refused = [key for key in meta if str(key) in REFUSED_KEYS]
+    unknown = [key for key in meta if str(key) not in allowed_keys() and key not in refused]
+    errors = [FrontMatterError(_refused_key(str(key), label, lines)) for key in refused]
+    errors += [FrontMatterError(_unknown_key(key, label, lines)) for key in unknown]
+    errors += _hide(meta.get("hide"), label, lines)
     explained = {_closest_key(str(key)) for key in unknown}
     try:
         page = FrontMatter.model_validate(meta)
@@ -107,8 +133,9 @@ def check_page(
 def _parse(block: str, first_line: int, label: str) -> tuple[dict, Lines]:
     if not block.strip():
         return {}, Lines(row=first_line)
-    loader = Loader(block)
+    loader = None
     try:
+        loader = Loader(block)
         root = loader.get_single_node()
         meta = loader.construct_document(root) if root is not None else {}
     except yaml.YAMLError as error:
@@ -118,7 +145,8 @@ def _parse(block: str, first_line: int, label: str) -> tuple[dict, Lines]:
             problem = dataclasses.replace(problem, expected=expected)
         raise FrontMatterError(problem) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     if not isinstance(meta, dict):
         raise FrontMatterError(
             Problem(label, "a mapping of fields", show(meta), field="front matter", line=first_line)
@@ -129,6 +157,24 @@ def _parse(block: str, first_line: int, label: str) -> tuple[dict, Lines]:
 def _closest_key(key: str) -> str | None:
     near = nearest(key, allowed_keys())
     return near[0] if near else None
+
+
+def _refused_key(key: str, label: str, lines: Lines) -> Problem:
+    expected = f"no '{key}' key: {REFUSED_KEYS[key]}; delete the line"
+    found = f"the theme key '{key}', which pages of this site may not use"
+    return Problem(label, expected, found, "", key, lines.fields.get(key))
+
+
+def _hide(value: object, label: str, lines: Lines) -> list[DataError]:
+    """`hide` is a list of parts of the layout the theme knows (a typo would hide nothing)."""
+    if value is None:
+        return []
+    if isinstance(value, list) and all(item in HIDEABLE for item in value):
+        return []
+    expected = f"a list of parts to hide, from: {', '.join(HIDEABLE)}, such as [toc]"
+    unknown = [item for item in value if item not in HIDEABLE] if isinstance(value, list) else []
+    found = show(unknown[0]) if unknown else show(value)
+    return [FrontMatterError(Problem(label, expected, found, "", "hide", lines.of("hide")))]
 
 
 def _unknown_key(key: object, label: str, lines: Lines) -> Problem:
@@ -146,7 +192,8 @@ def _unknown_key(key: object, label: str, lines: Lines) -> Problem:
 def _description_length(problem: Problem, meta: dict) -> Problem:
     """Count the characters of a long description: the text itself is too long to show."""
     description = meta.get("description")
-    if problem.field == "description" and isinstance(description, str) and description.strip():
+    too_long = isinstance(description, str) and len(description) > DESCRIPTION_MAX
+    if problem.field == "description" and too_long:
         return dataclasses.replace(problem, found=f"{len(description)} characters")
     return problem
 

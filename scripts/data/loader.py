@@ -75,6 +75,19 @@ def load_site_data(project_dir: Path) -> SiteData:
     )
 
 
+def readable_source_ids(project_dir: Path) -> set[str] | None:
+    """The ids in data/sources.yml when that file reads, whatever is wrong elsewhere, so
+    pages can still be checked against them; None when it does not (its errors say why)."""
+    try:
+        document = read_yaml(project_dir / "data" / "sources.yml", "data/sources.yml")
+    except DataError:
+        return None
+    rows = document.data.get("sources") if isinstance(document.data, dict) else None
+    if not isinstance(rows, list):
+        return None
+    return {str(row["id"]) for row in rows if isinstance(row, dict) and "id" in row}
+
+
 def unregistered_files(project_dir: Path) -> list[DataError]:
     """A data file the site does not know is never validated or shown: say so, not nothing."""
     known = [dataset.file for dataset in DATASETS]

@@ -9,22 +9,38 @@ must exist) live in checks.py, where they can name the exact field.
 from __future__ import annotations
 
 import re
-from typing import Annotated, ClassVar, Literal
+import unicodedata
+from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+)
 from pydantic_core import PydanticCustomError
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
 # Markup an editor might type into a data field: the renderers escape every
 # field, so readers would see the asterisks, brackets and tags themselves.
+# The patterns cannot be side-stepped by spelling: any "<" before a letter, "/", "!"
+# or "?" starts a tag, comment or declaration to a browser, whatever follows it.
 MARKUP = re.compile(
     r"\*\*[^*]+\*\*"  # **bold**
     r"|__[^_]+__"  # __bold__
     r"|\[[^\]]+\]\([^)]*\)"  # [text](link)
-    r"|</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>"  # <br>, <b>, <a href=...>
+    r"|\]\s*[(\[:]"  # ](link), ][ref] or ]: even without the opening [ (a renderer adds it)
+    r"|<[A-Za-z/!?][^\s<>]*>?"  # <br>, <svg/onload=...>, </p>, <!-- -->, <?php
     r"|`[^`]+`"  # `code`
-    r"|&[a-z]+;|&#[0-9]+;"  # &nbsp; and other entities
+    r"|&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);"  # &nbsp;, &#60;, &#x3c;
 )
+# Unicode categories a reader cannot see: controls (Cc: line breaks, tabs), format
+# characters (Cf: bidi overrides such as U+202E that show "03" as "30", zero-width
+# spaces and joiners), line and paragraph separators, private-use and surrogate codes.
+HIDDEN_CATEGORIES = frozenset({"Cc", "Cf", "Co", "Cs", "Zl", "Zp"})
+LINE_BREAKS = frozenset("\n\r\v\f\x85\u2028\u2029")
 
 
 def plain_text(value: str) -> str:
@@ -40,6 +56,30 @@ def plain_text(value: str) -> str:
             },
         )
     return value
+
+
+def visible_text(value: str) -> str:
+    """Refuse line breaks and characters a reader cannot see in a one-line field."""
+    for char in value.strip():
+        if char in LINE_BREAKS:
+            found = "a line break inside the value"
+            expected = "the value on one line (every field of the site is one line of text)"
+        elif unicodedata.category(char) in HIDDEN_CATEGORIES:
+            name = unicodedata.name(char, "a control character")
+            found = f"the invisible character U+{ord(char):04X} ({name})"
+            expected = "text without it (it can hide or reverse what readers see): retype it"
+        else:
+            continue
+        raise PydanticCustomError("plain_text", found, {"found": found, "expected": expected})
+    return value
+
+
+def _each_string(value: Any) -> None:
+    if isinstance(value, str):
+        visible_text(value)
+    elif isinstance(value, list):
+        for item in value:
+            _each_string(item)
 
 
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
@@ -59,7 +99,16 @@ NOTE_FIELD = "text saying why no source is given (shown to readers as 'source no
 class Strict(BaseModel):
     """No unknown keys, no silent type coercion ("30" is not 30), no mutation."""
 
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, populate_by_name=True)
+    model_config = ConfigDict(
+        extra="forbid", strict=True, frozen=True, populate_by_name=True, allow_inf_nan=False
+    )
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _visible(cls, value: Any) -> Any:
+        """Every text field, whatever its type says (ids, addresses, lists of ids)."""
+        _each_string(value)
+        return value
 
 
 class Row(Strict):
@@ -170,8 +219,26 @@ class FactRow(SourcedRow):
     )
 
 
+def abbreviation_term(value: str) -> str:
+    """A glossary term is written into the tooltips snippet as `*[term]: definition`, where
+    a bracket or backslash would end the term early and turn the line into page text."""
+    for char in "[]\\":
+        if char in value:
+            raise PydanticCustomError(
+                "plain_text",
+                "bracket or backslash in a glossary term",
+                {
+                    "found": f"'{char}' in the term",
+                    "expected": "a term without [ ] or \\ (the tooltips cannot show them)",
+                },
+            )
+    return value
+
+
 class GlossaryRow(Row):
-    term: Text = Field(description="the term as it appears in the text")
+    term: Annotated[Text, AfterValidator(abbreviation_term)] = Field(
+        description="the term as it appears in the text"
+    )
     definition: Text = Field(description="a plain-English definition")
     tooltip: bool = Field(description="true or false: show the definition as a tooltip")
 

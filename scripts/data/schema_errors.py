@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import math
 import re
 from collections.abc import Callable
 from typing import Any
@@ -131,6 +132,9 @@ def _problem(
 def _found_expected(kind: str, value: Any, expected: str, raw: str | None) -> tuple[str, str]:
     """(expected, found), explaining what YAML did to an unquoted value when that is the cause."""
     written = raw if raw is not None else show(value)
+    if isinstance(value, float) and not math.isfinite(value):
+        what = "not a number" if math.isnan(value) else "infinity"
+        return f"{expected} (a finite figure)", f"{written}, which YAML reads as {what}"
     if kind == "string_type" and converted(value):
         return (
             f"{expected}, written in quotes ('{written}')",

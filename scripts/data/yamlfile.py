@@ -22,6 +22,7 @@ from scripts.data.errors import (
     YamlSyntaxError,
     raise_all,
 )
+from scripts.data.textfile import read_utf8
 
 # YAML 1.1 (PyYAML) reads an unquoted 030 as the octal number 24, and
 # 0300123123 as 50374227: a wrong figure or phone number with no warning.
@@ -34,12 +35,67 @@ INVISIBLE = {
 }
 
 
-class Loader(yaml.SafeLoader):
-    """SafeLoader that keeps an impossible date (2027-02-30) as text.
+# The deepest data file nests six nodes (xrefs.yml: the file's mapping, xrefs, its
+# required_links list, a rule, its topics list, a topic id); front matter three. Anything
+# deeper is not data the site reads, and PyYAML composes nesting by recursion, so a few
+# hundred levels would end in a RecursionError.
+MAX_DEPTH = 10
 
-    PyYAML raises a bare ValueError for it, with no file or line; as text it
-    reaches the schema, which names the field and says a date was expected.
+
+class RefusedYaml(yaml.MarkedYAMLError):
+    """Valid YAML the site refuses to read (an alias, deep nesting, a list as a key)."""
+
+    def __init__(self, mark: yaml.Mark, found: str, expected: str) -> None:
+        super().__init__(problem=found, problem_mark=mark)
+        self.expected = expected
+
+
+class Loader(yaml.SafeLoader):
+    """SafeLoader that refuses what YAML can be tricked into, and keeps an impossible date
+    (2027-02-30) as text.
+
+    Anchors and aliases are refused: no data file or page needs them, and an alias bomb
+    (aliases of aliases, a dozen lines) makes any walk of the tree take exponential time.
+    Nesting is bounded (MAX_DEPTH) and keys must be plain values, so every walk of the tree
+    is short and every key hashable.
+
+    PyYAML raises a bare ValueError for an impossible date, with no file or line; as text
+    it reaches the schema, which names the field and says a date was expected.
     """
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._depth = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node:
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
+            raise RefusedYaml(
+                event.start_mark,
+                "a YAML anchor or alias (&name or *name)",
+                "each value written out in full (anchors and aliases are not allowed)",
+            )
+        if self._depth >= MAX_DEPTH:
+            raise RefusedYaml(
+                event.start_mark,
+                f"lists or mappings nested more than {MAX_DEPTH} levels deep",
+                f"at most {MAX_DEPTH} levels of lists and mappings (no data file or front "
+                "matter needs more; data/README.md shows each file's shape)",
+            )
+        self._depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+    def compose_mapping_node(self, anchor: str | None) -> yaml.MappingNode:
+        node = super().compose_mapping_node(anchor)
+        for key, _value in node.value:
+            if not isinstance(key, yaml.ScalarNode):
+                raise RefusedYaml(
+                    key.start_mark, "a list or mapping used as a key", "a plain name as the key"
+                )
+        return node
 
     def construct_yaml_timestamp(self, node: yaml.Node) -> object:
         try:
@@ -93,10 +149,12 @@ def read_yaml(path: Path, label: str) -> YamlDocument:
     """Parse `path`; `label` is how messages name it (data/effects.yml)."""
     if not path.is_file():
         raise MissingFileError(Problem(file=label, expected="the file to exist", found="no file"))
-    # utf-8-sig: a byte-order mark some editors save is not part of the YAML (MkDocs skips it too).
-    text = path.read_text(encoding="utf-8-sig")
-    loader = Loader(text)
+    # A byte-order mark some editors save is not part of the YAML (MkDocs skips it too).
+    text = read_utf8(path, label).removeprefix("\ufeff")
+    loader = None
     try:
+        # The reader refuses control characters as soon as it is given the text.
+        loader = Loader(text)
         root = loader.get_single_node()
         if root is None:
             raise EmptyFileError(
@@ -108,7 +166,8 @@ def read_yaml(path: Path, label: str) -> YamlDocument:
     except yaml.YAMLError as error:
         raise YamlSyntaxError(syntax_problem(error, label, text)) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     return YamlDocument(label=label, data=data, root=root)
 
 
@@ -119,6 +178,13 @@ def syntax_problem(error: yaml.YAMLError, label: str, text: str, first_line: int
     """
     mark = getattr(error, "problem_mark", None)
     line = mark.line + first_line if mark is not None else None
+    if isinstance(error, RefusedYaml):
+        return Problem(file=label, line=line, found=error.problem, expected=error.expected)
+    if isinstance(error, yaml.reader.ReaderError):
+        # A control character YAML does not allow: its position is an offset into the text.
+        line = text.count("\n", 0, error.position) + first_line
+        found = f"the invisible control character U+{error.character:04X}"
+        return Problem(file=label, line=line, found=found, expected="text without it")
     found = getattr(error, "problem", None) or str(error).splitlines()[0]
     # PyYAML's own words often begin with "found"; the message adds its own.
     found = found.removeprefix("found ")

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
-
 from scripts.data import DataError, Problem, load_site_data
 from scripts.data.frontmatter import check_page
+from scripts.data.loader import readable_source_ids
+from scripts.data.textfile import read_utf8
 from scripts.editor_check.findings import Finding
 
 
@@ -22,7 +22,7 @@ def validate(root: Path) -> list[Finding]:
         found = []
     except DataError as error:
         found = [problem_finding(problem) for problem in error.problems]
-        source_ids = _source_ids_if_readable(root)
+        source_ids = readable_source_ids(root)
     if source_ids is not None:
         found.extend(_front_matter_findings(root, source_ids))
     return found
@@ -34,19 +34,10 @@ def _front_matter_findings(root: Path, source_ids: set[str]) -> list[Finding]:
     for path in sorted(docs.rglob("*.md")):
         label = f"docs/{path.relative_to(docs).as_posix()}"
         try:
-            check_page(path.read_text(encoding="utf-8"), label, source_ids)
+            check_page(read_utf8(path, label), label, source_ids)
         except DataError as error:
             found.extend(problem_finding(problem) for problem in error.problems)
     return found
-
-
-def _source_ids_if_readable(root: Path) -> set[str] | None:
-    """Source ids for the page checks when the data as a whole did not validate."""
-    try:
-        rows = yaml.safe_load((root / "data" / "sources.yml").read_text(encoding="utf-8"))
-        return {row["id"] for row in rows["sources"]}
-    except (OSError, yaml.YAMLError, KeyError, TypeError):
-        return None
 
 
 def problem_finding(problem: Problem) -> Finding:

@@ -8,11 +8,13 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-import yaml
 from jinja2 import Environment, TemplateSyntaxError, nodes
 from markdown.extensions.toc import slugify
 
+from scripts.data.errors import DataError
+from scripts.data.loader import readable_source_ids
 from scripts.data.template_names import page_environment
+from scripts.data.textfile import read_utf8
 from scripts.editor_check import markup, pagemeta
 from scripts.editor_check.figures import template_literals, typed_figure
 from scripts.editor_check.findings import Finding, relative
@@ -58,27 +60,21 @@ def lint_pages(root: Path) -> list[Finding]:
     if not docs.is_dir():
         return []
     environment = page_environment(plugin_settings(config_or_empty(root), "macros"))
-    known = _source_ids(root)
+    known = readable_source_ids(root)
     found: list[Finding] = []
     for page in sorted(docs.rglob("*.md")):
         path = relative(page, root)
         name = pagemeta.file_name_problem(page.relative_to(docs).as_posix())
         if name:
             found.append(Finding(path, 1, name, "pages"))
-        text = page.read_text(encoding="utf-8")
+        try:
+            text = read_utf8(page, path)
+        except DataError:
+            continue  # the data step names the line that is not UTF-8
         if text.startswith(BOM):
             found.append(Finding(path, 1, BOM_MESSAGE, "pages"))
         found.extend(lint_page(text.removeprefix(BOM), path, environment, known))
     return found + redirect_problems(root)
-
-
-def _source_ids(root: Path) -> set[str] | None:
-    """The ids in data/sources.yml, or None when it cannot be read (the data step says why)."""
-    try:
-        rows = yaml.safe_load((root / "data" / "sources.yml").read_text(encoding="utf-8"))
-        return {str(row["id"]) for row in rows["sources"]}
-    except (OSError, yaml.YAMLError, KeyError, TypeError):
-        return None
 
 
 def lint_page(

@@ -9,6 +9,7 @@ from pathlib import Path, PurePosixPath
 
 import yaml
 
+from scripts.data.yamlfile import Loader
 from scripts.editor_check.figures import typed_figure
 
 NAME_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -40,7 +41,8 @@ def read_front_matter(lines: list[str]) -> FrontMatter:
     if end is None:
         return FrontMatter()
     try:
-        values = yaml.safe_load("\n".join(lines[1:end])) or {}
+        # The data layer's reader: it refuses aliases and deep nesting instead of hanging.
+        values = yaml.load("\n".join(lines[1:end]), Loader=Loader) or {}
     except yaml.YAMLError:
         return FrontMatter(readable=False)
     meta = FrontMatter(values if isinstance(values, dict) else {})

@@ -66,10 +66,10 @@ def tool_failure(result: subprocess.CompletedProcess[str], config: str, tool: st
 
 def markdown_lint(root: Path) -> list[Finding]:
     """pymarkdownlnt with the house style in .pymarkdown.json."""
-    targets = existing(root, "docs", "CONTRIBUTING.md")
+    targets = utf8_files(root, ("docs", "CONTRIBUTING.md"), (".md",))
     if not targets:
         return []
-    argv = python_tool("pymarkdown", "--config", ".pymarkdown.json", "scan", "-r", *targets)
+    argv = python_tool("pymarkdown", "--config", ".pymarkdown.json", "scan", *targets)
     result = run(argv, root)
     found, explained = [], False
     misread: dict[str, bool] = {}  # one look at each file, however many findings it has
@@ -84,6 +84,28 @@ def markdown_lint(root: Path) -> list[Finding]:
     if result.returncode != 0 and not found and not explained:
         return tool_failure(result, ".pymarkdown.json", "markdown")
     return found
+
+
+def utf8_files(root: Path, names: tuple[str, ...], suffixes: tuple[str, ...]) -> list[str]:
+    """The files to lint among `names` (folders searched for `suffixes`): a file that is not
+    UTF-8 would stop the lint tool's whole run, and the data step already names its line,
+    so it is left out."""
+    files: list[Path] = []
+    for name in existing(root, *names):
+        path = root / name
+        if path.is_dir():
+            files += sorted(p for p in path.rglob("*") if p.suffix in suffixes and p.is_file())
+        else:
+            files.append(path)
+    return [relative(path, root) for path in files if _is_utf8(path)]
+
+
+def _is_utf8(path: Path) -> bool:
+    try:
+        path.read_bytes().decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    return True
 
 
 def _explained_elsewhere(path: Path) -> bool:
@@ -101,7 +123,8 @@ def _markdown_finding(match: re.Match[str], root: Path) -> Finding:
 
 def yaml_lint(root: Path) -> list[Finding]:
     """yamllint --strict with .yamllint.yml over the data and the repository's own YAML."""
-    targets = existing(root, "data", ".github", ".yamllint.yml", ".pre-commit-config.yaml")
+    names = ("data", ".github", ".yamllint.yml", ".pre-commit-config.yaml")
+    targets = utf8_files(root, names, (".yml", ".yaml"))
     if not targets:
         return []
     argv = python_tool("yamllint", "--strict", "-f", "parsable", "-c", ".yamllint.yml", *targets)

@@ -15,7 +15,7 @@ from scripts.data.errors import PageUsageError, Problem, UnknownNameError
 from scripts.data.figures import Figure
 from scripts.data.loader import SiteData
 from scripts.render import boxes, charts
-from scripts.render.citations import Citer, PageLinks
+from scripts.render.citations import Citer, PageLinks, markdown_text
 from scripts.render.specs import TABLES
 from scripts.render.tables import render_table
 
@@ -70,7 +70,8 @@ class SiteMacros:
         found = self.data.topics.get(topic) or self._unknown(
             "cross-reference", topic, self.data.topics
         )
-        label = text if text is not None else found.title
+        # The page's own words are Markdown it chose; the data's title is plain text.
+        label = text if text is not None else markdown_text(found.title)
         return f"[{label}]({self._links().target(found.page)})"
 
     def cite(self, source: str) -> str:

@@ -10,6 +10,8 @@ from scripts.render.citations import Citer
 
 # The full box's heading: the brief line at the top of a page links to it.
 CRISIS_HEADING_ID = "kt-crisis-heading"
+# Characters that end an abbreviation's term early (`*[term]: definition`).
+ABBREVIATION_BREAKERS = frozenset("[]\\")
 
 
 def crisis_heading(lines: Sequence[CrisisLineRow]) -> str:
@@ -104,6 +106,20 @@ def glossary_list(terms: Sequence[GlossaryRow]) -> str:
 
 
 def abbreviations(terms: Sequence[GlossaryRow]) -> str:
-    """The snippet pymdownx.snippets appends to every page: `*[TERM]: definition` lines."""
-    lines = [f"*[{row.term}]: {' '.join(row.definition.split())}" for row in terms if row.tooltip]
+    """The snippet pymdownx.snippets appends to every page: `*[TERM]: definition` lines.
+
+    Each entry must stay one line the abbr extension reads as an abbreviation, or its text
+    would be Markdown on every page: whitespace is collapsed, and a term holding what
+    would end it early (the schema refuses these) is an error, never written. The
+    definition becomes a title attribute; it is HTML-escaped here (Python-Markdown keeps
+    entities as they are), so it can hold nothing but text.
+    """
+    lines = []
+    for row in terms:
+        if not row.tooltip:
+            continue
+        term = " ".join(row.term.split())
+        if not term or set(term) & ABBREVIATION_BREAKERS:
+            raise ValueError(f"glossary term {term!r} cannot be written as an abbreviation")
+        lines.append(f"*[{term}]: {escape(' '.join(row.definition.split()))}")
     return "\n".join(lines) + "\n"

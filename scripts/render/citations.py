@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from html import escape
+from urllib.parse import quote
 
 from scripts.data.figures import Figure
 from scripts.data.models import SourceRow
@@ -58,14 +59,18 @@ class Citer:
 
     @staticmethod
     def unconfirmed_html(note: str | None) -> str:
-        title = f' title="{escape(note)}"' if note else ""
+        # Also written into Markdown prose (fact()), where a line break would end the tag's
+        # line and let the rest of the note be read as Markdown.
+        title = f' title="{escape(" ".join(note.split()))}"' if note else ""
         return f'<span class="kt-source-needed"{title}>{UNCONFIRMED}</span>'
 
     def figure_markdown(self, figure: Figure, style: str | None = None) -> str:
         """An inline figure for prose, with its citation in brackets."""
-        text = _markdown_text(format_figure(figure, style))
+        text = markdown_text(format_figure(figure, style))
         if figure.tel:
-            text = f"[{text}](tel:{figure.tel})"
+            # The schema allows only digits and +; quoting keeps any other character inside
+            # the link's address all the same.
+            text = f"[{text}](tel:{quote(figure.tel, safe='+')})"
         if figure.source is None:
             return f"{text} {self.unconfirmed_html(figure.source_note)}"
         return f"{text} {self.cite_markdown(figure.source)}"
@@ -73,7 +78,7 @@ class Citer:
     def cite_markdown(self, source_id: str) -> str:
         source = self.sources[source_id]
         target = self.links.target(self.links.sources_page, source.id)
-        return f"([{_markdown_text(source.short)}]({target}){{ .kt-cite }})"
+        return f"([{markdown_text(source.short)}]({target}){{ .kt-cite }})"
 
     def source_list_markdown(self, source_ids: Iterable[str]) -> str:
         """A Markdown list of sources, each 'Publisher: title' linked to its entry."""
@@ -81,14 +86,15 @@ class Citer:
         for source_id in source_ids:
             source = self.sources[source_id]
             target = self.links.target(self.links.sources_page, source.id)
-            text = _markdown_text(f"{source.publisher}: {source.title}")
+            text = markdown_text(f"{source.publisher}: {source.title}")
             items.append(f"- [{text}]({target}){{ .kt-source }}")
         return "\n".join(items)
 
 
-def _markdown_text(text: str) -> str:
-    """Plain text safe inside Markdown: HTML-escaped, with Markdown's active characters escaped."""
-    escaped = escape(text, quote=False)
-    for char in "\\`*_[]{}#|":
+def markdown_text(text: str) -> str:
+    """Plain text safe inside Markdown: on one line (a line break could start a heading, a
+    list or an HTML block), HTML-escaped, with Markdown's active characters escaped."""
+    escaped = escape(" ".join(text.split()), quote=False)
+    for char in "\\`*_[]{}#|!":
         escaped = escaped.replace(char, "\\" + char)
     return escaped

@@ -289,10 +289,18 @@ def test_front_matter_slip(name: str) -> None:
     assert "None" not in message and "datetime" not in message, message
 
 
-def test_theme_keys_are_allowed() -> None:
-    extra = "title: Ketamine infusion dosage\nhide: [toc]\nsearch: {exclude: true}\nicon: x\n"
+def test_hide_is_the_one_theme_key_allowed() -> None:
+    extra = "title: Ketamine infusion dosage\nhide: [toc]\n"
     page = check_page(GOOD.replace("title: Ketamine infusion dosage\n", extra), "docs/d.md", KNOWN)
     assert page.title == "Ketamine infusion dosage"
+
+
+def test_theme_keys_that_switch_features_off_are_refused_by_name() -> None:
+    extra = "title: Ketamine infusion dosage\nsearch: {exclude: true}\nicon: x\n"
+    with pytest.raises(DataErrors) as caught:
+        check_page(GOOD.replace("title: Ketamine infusion dosage\n", extra), "docs/d.md", KNOWN)
+    assert [(p.field, p.line) for p in caught.value.problems] == [("search", 3), ("icon", 4)]
+    assert "every page stays in the site's search" in str(caught.value)
 
 
 def test_a_byte_order_mark_in_a_page_is_accepted() -> None:

@@ -221,3 +221,16 @@ def test_lints_pass_on_the_repository() -> None:
         check=False,
     )
     assert (result.returncode, result.stdout) == (0, ""), result.stdout
+
+
+def test_a_step_that_stops_early_is_one_finding_and_the_others_still_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(root: Path) -> list[Finding]:
+        raise RecursionError("maximum recursion depth exceeded")
+
+    broken.__module__ = "scripts.editor_check.pagelint"
+    monkeypatch.setitem(check.LINTS, "pages", broken)
+    findings, _ = check.run_checks(REPO, ["data", "pages", "yaml"], tmp_path)
+    assert [f.path for f in findings] == ["scripts/editor_check/pagelint.py"]
+    assert "this check stopped early (RecursionError: maximum recursion" in findings[0].message

@@ -23,7 +23,7 @@ def test_every_hook_is_local_and_runs_a_tool_from_the_venv() -> None:
         tool = hook["entry"].split()[0]
         assert tool.startswith(".venv/bin/") and (REPO / tool).exists(), hook["id"]
     names = " ".join(hook["entry"] for hook in hooks)
-    for tool in ("pymarkdown", "yamllint", "codespell", "ruff", "scripts/check.py"):
+    for tool in ("pymarkdown", "yamllint", "codespell", "ruff", "scripts/check.py", "zizmor"):
         assert tool in names
 
 

@@ -84,3 +84,13 @@ def test_the_real_site_has_a_review_date_on_every_page() -> None:
     reviews = review_report.collect(REPO / "docs", REPO)
     assert reviews, "no pages found"
     assert [str(r.path) for r in reviews if r.due is None] == []
+
+
+def test_a_page_that_is_not_utf8_or_nests_too_deep_is_reported_not_a_crash(docs: Path) -> None:
+    (docs / "latin.md").write_bytes(b"---\ntitle: caf\xe9\nreview_due: 2027-01-01\n---\n")
+    deep = "[" * 2000 + "]" * 2000
+    (docs / "deep.md").write_text(f"---\nx: {deep}\nreview_due: 2027-01-01\n---\n", "utf-8")
+    code, lines = report(docs, "--today", "2027-01-01", "--fail-on-overdue")
+    assert code == 1
+    assert "latin.md:1: the file is not UTF-8: save it as UTF-8" in "\n".join(lines)
+    assert "deep.md:1: front matter is nested too deeply to read" in "\n".join(lines)

@@ -1,0 +1,1 @@
+"""The pull-request preview: the pages a change reaches, their screenshots, the job summary."""
