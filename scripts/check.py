@@ -18,17 +18,18 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
-from scripts.editor_check import build, data, links, pagelint, tools
-from scripts.editor_check.findings import Finding, as_github, as_text, merge
+from scripts.editor_check import build, datafiles, links, tools
+from scripts.editor_check.mistakes import Mistake, as_github, as_text, merge
+from scripts.pages import rules
 
 ROOT = Path(__file__).resolve().parents[1]
 
-Step = Callable[[Path], list[Finding]]
+Step = Callable[[Path], list[Mistake]]
 # Order matters twice: it is the order of the summary, and when two steps
 # report the same line the earlier step's message is the one shown.
 LINTS: dict[str, Step] = {
-    "data": data.validate,
-    "pages": pagelint.lint_pages,
+    "data": datafiles.validate,
+    "pages": rules.lint_pages,
     "markdown": tools.markdown_lint,
     "yaml": tools.yaml_lint,
     "spelling": tools.spelling,
@@ -40,10 +41,10 @@ STEPS = ("data", "pages", "build", "links", "markdown", "yaml", "spelling", "pyt
 DEFAULT_STEPS = tuple(name for name in STEPS if name != "python")
 
 
-def run_checks(root: Path, steps: list[str], site_dir: Path) -> tuple[list[Finding], dict]:
+def run_checks(root: Path, steps: list[str], site_dir: Path) -> tuple[list[Mistake], dict]:
     """Run `steps` on the repository at `root`; return merged findings and seconds per step."""
     timings: dict[str, float] = {}
-    results: dict[str, list[Finding]] = {}
+    results: dict[str, list[Mistake]] = {}
     with ThreadPoolExecutor(max_workers=4) as pool:
         futures = {name: pool.submit(_timed, LINTS[name], root) for name in steps if name in LINTS}
         if "data" in futures:
@@ -73,7 +74,7 @@ def _build_and_links(root: Path, steps: list[str], site_dir: Path, timings: dict
     return results
 
 
-def _timed(step: Step, root: Path) -> tuple[list[Finding], float]:
+def _timed(step: Step, root: Path) -> tuple[list[Mistake], float]:
     started = time.perf_counter()
     try:
         found = step(root)
@@ -82,7 +83,7 @@ def _timed(step: Step, root: Path) -> tuple[list[Finding], float]:
     return found, time.perf_counter() - started
 
 
-def step_failure(step: Step, error: Exception) -> Finding:
+def step_failure(step: Step, error: Exception) -> Mistake:
     """A step that stopped on input it did not expect: one finding, so every other step's
     findings are still listed (a traceback would hide them all)."""
     module = step.__module__.replace(".", "/") + ".py"
@@ -91,10 +92,10 @@ def step_failure(step: Step, error: Exception) -> Finding:
         f"this check stopped early ({type(error).__name__}: {detail}); the other checks ran: "
         "fix the problems listed, and report this one if it stays"
     )
-    return Finding(module, 1, message, step.__module__.rsplit(".", 1)[-1])
+    return Mistake(module, 1, message, step.__module__.rsplit(".", 1)[-1])
 
 
-def _result(future: Future) -> tuple[list[Finding], float]:
+def _result(future: Future) -> tuple[list[Mistake], float]:
     return future.result()
 
 
@@ -153,7 +154,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _summary(
-    findings: list[Finding], steps: list[str], timings: dict, total: float, detail: bool
+    findings: list[Mistake], steps: list[str], timings: dict, total: float, detail: bool
 ) -> None:
     """Closing lines on stderr, so stdout holds nothing but findings."""
     count = len(findings)

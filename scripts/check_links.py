@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 from typing import Any, NoReturn
 
+from scripts.config import CONFIG_FILE, ConfigError, read_config
 from scripts.linkcheck import (
     FORMATS,
     REASONS,
@@ -20,7 +21,6 @@ from scripts.linkcheck import (
     render,
 )
 from scripts.linkcheck.parallel import default_jobs
-from scripts.project_config import CONFIG_FILE, ConfigError, read_config
 
 PROG = "check_links.py"
 RULES_DEFAULT = Path("data/xrefs.yml")

@@ -19,12 +19,12 @@ from typing import TYPE_CHECKING
 from mkdocs.exceptions import PluginError
 from mkdocs.utils.meta import get_data
 
+from scripts.config.includes import check_include_yaml
 from scripts.data import DataError, load_site_data
 from scripts.data.datasets import DATASETS
 from scripts.data.errors import PageUsageError, UnknownNameError, log_extra, problem_lines
-from scripts.data.frontmatter import check_pages
-from scripts.data.includes import check_include_yaml
-from scripts.data.template_names import check_template_names, page_environment
+from scripts.pages.frontmatter import check_pages
+from scripts.pages.templates import check_template_names, page_environment
 from scripts.render.api import PUBLIC_MACROS, SiteMacros
 from scripts.render.arguments import MacroArgumentError, MacroUsage
 from scripts.render.boxes import abbreviations

@@ -1,7 +1,7 @@
 """A figure: one number, range or short phrase, with the source that backs it.
 
 Table rows and facts both end up as `Figure`s, so every figure on the site is
-formatted and cited by the same code (scripts/render/figures.py).
+formatted and cited by the same code (scripts/render/numbers.py).
 """
 
 from __future__ import annotations

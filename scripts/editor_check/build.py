@@ -16,18 +16,18 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError
 
+from scripts.config import CONFIG_FILE as CONFIG
+from scripts.config import config_line, config_or_empty, redirect_maps
 from scripts.data.errors import DataError, Problem, logged_problem, problem_lines
-from scripts.editor_check.findings import ANY, SAME_FILE, Finding, relative
-from scripts.editor_check.locate import body_offset, link_line, text_line
+from scripts.editor_check.mistakes import ANY, SAME_FILE, Mistake, relative
 from scripts.names import nearest
-from scripts.project_config import CONFIG_FILE as CONFIG
-from scripts.project_config import config_line, config_or_empty, redirect_maps
+from scripts.pages.locate import body_offset, link_line, text_line
 
 DOC = r"Doc file '(?P<page>[^']+)' contains"
 Record = tuple[str, str]  # (level name, message) of one log record
 
 
-def build(root: Path, site_dir: Path) -> tuple[bool, list[Finding]]:
+def build(root: Path, site_dir: Path) -> tuple[bool, list[Mistake]]:
     """Build `root` strictly into `site_dir`; return whether it succeeded and its findings."""
     collector = _Collector()
     failure: BaseException | None = None
@@ -118,19 +118,19 @@ def _failure_record(failure: BaseException | None) -> list[Record]:
     return []
 
 
-def _typed_finding(problem: Problem, text: str, root: Path) -> Finding:
+def _typed_finding(problem: Problem, text: str, root: Path) -> Mistake:
     """A problem the project found, at its own file and line, in its own words."""
     where = problem.file if problem.line is None else f"{problem.file}:{problem.line}"
     message = " ".join(text.removeprefix(f"{where}, ").removeprefix(f"{where}: ").split())
     if problem.line is not None:
-        return Finding(problem.file, problem.line, message, "build")
+        return Mistake(problem.file, problem.line, message, "build")
     line = (
         _macro_call_line(root / problem.file, problem.found.strip("'\"")) if problem.found else None
     )
-    return Finding(problem.file, line or 1, message, "build", "strong" if line else SAME_FILE)
+    return Mistake(problem.file, line or 1, message, "build", "strong" if line else SAME_FILE)
 
 
-def findings_from_records(records: list[Record], root: Path) -> list[Finding]:
+def findings_from_records(records: list[Record], root: Path) -> list[Mistake]:
     """Findings for every warning and error MkDocs and its plugins logged."""
     context = _Context(root)
     return [found for _, text in records for found in _translate(text, context)]
@@ -151,7 +151,7 @@ class _Context:
         return config_line(self.root, needle) or 1
 
 
-def _translate(text: str, context: _Context) -> list[Finding]:
+def _translate(text: str, context: _Context) -> list[Mistake]:
     for pattern, handler in TRANSLATORS:
         match = re.search(pattern, text, re.S)
         if match:
@@ -159,7 +159,7 @@ def _translate(text: str, context: _Context) -> list[Finding]:
     return [_other(text, context)]
 
 
-def _missing_target(match: re.Match[str], context: _Context) -> list[Finding]:
+def _missing_target(match: re.Match[str], context: _Context) -> list[Mistake]:
     page, target = match["page"], match["target"]
     path = target.split("#", 1)[0]
     new = context.renamed.get(Path(path).name) or context.renamed.get(path)
@@ -170,20 +170,20 @@ def _missing_target(match: re.Match[str], context: _Context) -> list[Finding]:
     return [_at_link(context, page, target, message)]
 
 
-def _missing_anchor_here(match: re.Match[str], context: _Context) -> list[Finding]:
+def _missing_anchor_here(match: re.Match[str], context: _Context) -> list[Mistake]:
     page, target = match["page"], match["target"]
     anchor = "#" + target.split("#", 1)[1]
     message = f"broken link: this page has no heading or anchor '{anchor}'"
     return [_at_link(context, page, target, message)]
 
 
-def _missing_anchor_there(match: re.Match[str], context: _Context) -> list[Finding]:
+def _missing_anchor_there(match: re.Match[str], context: _Context) -> list[Mistake]:
     page, target = match["page"], match["target"]
     message = f"broken link: '{match['doc']}' has no heading or anchor '#{match['anchor']}'"
     return [_at_link(context, page, target, message)]
 
 
-def _absolute_link(match: re.Match[str], context: _Context) -> list[Finding]:
+def _absolute_link(match: re.Match[str], context: _Context) -> list[Mistake]:
     message = (
         f"absolute link '{match['target']}': link to the page's .md file instead, "
         "for example [Dosage](ketamine-infusion-dosage.md)"
@@ -191,53 +191,53 @@ def _absolute_link(match: re.Match[str], context: _Context) -> list[Finding]:
     return [_at_link(context, match["page"], match["target"], message)]
 
 
-def _unrecognized_link(match: re.Match[str], context: _Context) -> list[Finding]:
+def _unrecognized_link(match: re.Match[str], context: _Context) -> list[Mistake]:
     message = f"link '{match['target']}' does not name a page: link to the page's .md file"
     return [_at_link(context, match["page"], match["target"], message)]
 
 
-def _at_link(context: _Context, page: str, target: str, message: str) -> Finding:
+def _at_link(context: _Context, page: str, target: str, message: str) -> Mistake:
     line = link_line(context.docs / page, target)
     weak = "strong" if line else SAME_FILE
-    return Finding(context.page(page), line or 1, message, "build", weak)
+    return Mistake(context.page(page), line or 1, message, "build", weak)
 
 
-def _not_in_nav(match: re.Match[str], context: _Context) -> list[Finding]:
+def _not_in_nav(match: re.Match[str], context: _Context) -> list[Mistake]:
     pages = re.findall(r"^\s+- (.+)$", match["pages"], re.M)
     message = "page is not in the navigation: add it under nav: in mkdocs.yml"
-    return [Finding(context.page(page.strip()), 1, message, "build") for page in pages]
+    return [Mistake(context.page(page.strip()), 1, message, "build") for page in pages]
 
 
-def _nav_missing_page(match: re.Match[str], context: _Context) -> list[Finding]:
+def _nav_missing_page(match: re.Match[str], context: _Context) -> list[Mistake]:
     name = match["name"]
     message = f"the navigation lists '{name}', but there is no docs/{name}"
-    return [Finding(CONFIG, context.config_line(name), message, "build", covers=name)]
+    return [Mistake(CONFIG, context.config_line(name), message, "build", covers=name)]
 
 
-def _redirect_missing_target(match: re.Match[str], context: _Context) -> list[Finding]:
+def _redirect_missing_target(match: re.Match[str], context: _Context) -> list[Mistake]:
     name = match["name"]
     message = f"redirect to '{name}', which is not a page in docs/"
-    return [Finding(CONFIG, context.config_line(f": {name}"), message, "build")]
+    return [Mistake(CONFIG, context.config_line(f": {name}"), message, "build")]
 
 
-def _config_error(match: re.Match[str], context: _Context) -> list[Finding]:
+def _config_error(match: re.Match[str], context: _Context) -> list[Mistake]:
     lines = [int(n) for n in re.findall(r"line (\d+), column", match["detail"])]
     detail = " ".join(match["detail"].split())
     detail = re.sub(r'\s*in "[^"]*", line \d+, column \d+', "", detail)
     return [
-        Finding(
+        Mistake(
             CONFIG, lines[-1] if lines else 1, f"mkdocs.yml is not valid YAML: {detail}", "build"
         )
     ]
 
 
-def _config_value(match: re.Match[str], context: _Context) -> list[Finding]:
+def _config_value(match: re.Match[str], context: _Context) -> list[Mistake]:
     key = match["key"].split(".")[0]
     line = config_line(context.root, f"{key}:") or 1
-    return [Finding(CONFIG, line, f"setting '{match['key']}': {match['detail'].strip()}", "build")]
+    return [Mistake(CONFIG, line, f"setting '{match['key']}': {match['detail'].strip()}", "build")]
 
 
-def _macro_error(match: re.Match[str], context: _Context) -> list[Finding]:
+def _macro_error(match: re.Match[str], context: _Context) -> list[Mistake]:
     """A page whose macros failed to render: name the page line the template points at."""
     text, page = match.string, match["page"]
     template_lines = re.findall(r'File "<template>", line (\d+)', text)
@@ -249,7 +249,7 @@ def _macro_error(match: re.Match[str], context: _Context) -> list[Finding]:
         message = _macro_message(text)
     path = context.docs / page
     number = line + body_offset(path) if line else 1
-    return [Finding(context.page(page), number, message, "build", "strong" if line else SAME_FILE)]
+    return [Mistake(context.page(page), number, message, "build", "strong" if line else SAME_FILE)]
 
 
 def _macro_message(text: str) -> str:
@@ -274,9 +274,9 @@ def _did_you_mean(name: str) -> str:
     return hint + " (the macros are listed in data/README.md)"
 
 
-def _page_read_error(match: re.Match[str], context: _Context) -> list[Finding]:
+def _page_read_error(match: re.Match[str], context: _Context) -> list[Mistake]:
     detail = " ".join(match["detail"].split())
-    return [Finding(context.page(match["page"]), 1, detail, "build", SAME_FILE)]
+    return [Mistake(context.page(match["page"]), 1, detail, "build", SAME_FILE)]
 
 
 def _macro_call_line(path: Path, name: str) -> int | None:
@@ -288,22 +288,22 @@ def _macro_call_line(path: Path, name: str) -> int | None:
     return None
 
 
-def _other(text: str, context: _Context) -> Finding:
+def _other(text: str, context: _Context) -> Mistake:
     """A message no translator knows: keep its words, attach it to the page it names."""
     message = " ".join(text.split())
     page = re.search(r"'([^']+\.md)'", text)
     if page and (context.docs / page[1]).exists():
-        return Finding(context.page(page[1]), 1, message, "build", SAME_FILE)
-    return Finding(CONFIG, 1, f"build: {message}", "build", ANY)
+        return Mistake(context.page(page[1]), 1, message, "build", SAME_FILE)
+    return Mistake(CONFIG, 1, f"build: {message}", "build", ANY)
 
 
-def _unexplained_failure(failure: BaseException) -> Finding:
+def _unexplained_failure(failure: BaseException) -> Mistake:
     """The build stopped without a warning we understand: show its last words."""
     last = traceback.format_exception_only(failure)[-1].strip() or type(failure).__name__
-    return Finding(CONFIG, 1, f"the build failed: {last}", "build", ANY)
+    return Mistake(CONFIG, 1, f"the build failed: {last}", "build", ANY)
 
 
-Translator = Callable[[re.Match[str], _Context], list[Finding]]
+Translator = Callable[[re.Match[str], _Context], list[Mistake]]
 TRANSLATORS: list[tuple[str, Translator]] = [
     (r"_Macro (?:Rendering|Syntax) Error_.*?_File_: `(?P<page>[^`]+)`", _macro_error),
     (

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from scripts import check_links
-from scripts.editor_check.findings import SAME_FILE, STRONG, Finding, relative
+from scripts.editor_check.mistakes import SAME_FILE, STRONG, Mistake, relative
 from scripts.linkcheck import Finding as LinkFinding
 from scripts.linkcheck import InputError, check_site
 
@@ -13,7 +13,7 @@ RULES = "data/xrefs.yml"
 STEP = "links"
 
 
-def check(root: Path, site_dir: Path) -> list[Finding]:
+def check(root: Path, site_dir: Path) -> list[Mistake]:
     """Internal links and anchors of the built site, reported against docs/ sources."""
     # The options `make build` uses: naming the sources and the rules makes a
     # missing file an error instead of a check quietly skipped.
@@ -25,19 +25,19 @@ def check(root: Path, site_dir: Path) -> list[Finding]:
         report = check_site(options)
     except InputError as error:
         message = f"scripts/check_links.py could not run: {check_links.PROG}: error: {error}"
-        return [Finding("scripts/check_links.py", 1, message, STEP)]
+        return [Mistake("scripts/check_links.py", 1, message, STEP)]
     found = [_finding(link, root, site_dir) for link in report.findings]
     return [finding for finding in found if finding is not None]
 
 
-def _finding(link: LinkFinding, root: Path, site_dir: Path) -> Finding | None:
+def _finding(link: LinkFinding, root: Path, site_dir: Path) -> Mistake | None:
     """The link finding at its Markdown source; None for one that only the temporary site
     holds (a failed build's leftovers map to no source an editor could open)."""
     path = link.source or relative(site_dir / link.page, root)
     if Path(path).is_absolute():
         return None
     line, weak = (link.line, STRONG) if link.line is not None else (1, SAME_FILE)
-    return Finding(path, line, link.message, STEP, weak, covers=_missing_page(link))
+    return Mistake(path, line, link.message, STEP, weak, covers=_missing_page(link))
 
 
 def _missing_page(link: LinkFinding) -> str:

@@ -8,9 +8,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from scripts.editor_check.findings import SAME_FILE, Finding, parse_file_line, relative
-from scripts.editor_check.locate import starts_with_bom
-from scripts.editor_check.pagemeta import unreadable_front_matter
+from scripts.editor_check.mistakes import SAME_FILE, Mistake, parse_file_line, relative
+from scripts.pages.locate import starts_with_bom
+from scripts.pages.meta import unreadable_front_matter
 
 # pymarkdownlnt rule -> what an editor should do about it.
 MARKDOWN_HINTS = {
@@ -57,14 +57,14 @@ def existing(root: Path, *names: str) -> list[str]:
     return [name for name in names if (root / name).exists()]
 
 
-def tool_failure(result: subprocess.CompletedProcess[str], config: str, tool: str) -> list[Finding]:
+def tool_failure(result: subprocess.CompletedProcess[str], config: str, tool: str) -> list[Mistake]:
     """A tool that failed without reporting any finding is itself a problem to show."""
     lines = [line for line in (result.stderr + result.stdout).splitlines() if line.strip()]
     detail = lines[-1].strip() if lines else f"exit status {result.returncode}"
-    return [Finding(config, 1, f"{tool} could not run: {detail}", tool)]
+    return [Mistake(config, 1, f"{tool} could not run: {detail}", tool)]
 
 
-def markdown_lint(root: Path) -> list[Finding]:
+def markdown_lint(root: Path) -> list[Mistake]:
     """pymarkdownlnt with the house style in .pymarkdown.json."""
     targets = utf8_files(root, ("docs", "CONTRIBUTING.md"), (".md",))
     if not targets:
@@ -114,14 +114,14 @@ def _explained_elsewhere(path: Path) -> bool:
     return starts_with_bom(path) or unreadable_front_matter(path)
 
 
-def _markdown_finding(match: re.Match[str], root: Path) -> Finding:
+def _markdown_finding(match: re.Match[str], root: Path) -> Mistake:
     rule, text = match["rule"], match["text"].strip().rstrip(".")
     hint = MARKDOWN_HINTS.get(rule)
     message = f"{text}: {hint} [{rule}]" if hint else f"{text} [{rule}]"
-    return Finding(relative(match["path"], root), int(match["line"]), message, "markdown")
+    return Mistake(relative(match["path"], root), int(match["line"]), message, "markdown")
 
 
-def yaml_lint(root: Path) -> list[Finding]:
+def yaml_lint(root: Path) -> list[Mistake]:
     """yamllint --strict with .yamllint.yml over the data and the repository's own YAML."""
     names = ("data", ".github", ".yamllint.yml", ".pre-commit-config.yaml")
     targets = utf8_files(root, names, (".yml", ".yaml"))
@@ -139,14 +139,14 @@ def yaml_lint(root: Path) -> list[Finding]:
         # The data loader names a syntax error in its own words; keep one message.
         weak = SAME_FILE if syntax else "strong"
         found.append(
-            Finding(relative(match["path"], root), int(match["line"]), message, "yaml", weak)
+            Mistake(relative(match["path"], root), int(match["line"]), message, "yaml", weak)
         )
     if result.returncode != 0 and not found:
         return tool_failure(result, ".yamllint.yml", "yaml")
     return found
 
 
-def spelling(root: Path) -> list[Finding]:
+def spelling(root: Path) -> list[Mistake]:
     """codespell with the project's medical dictionary and word list (.codespellrc)."""
     targets = existing(root, "docs", "data", "overrides", "README.md", "CONTRIBUTING.md")
     if not targets:
@@ -162,17 +162,17 @@ def spelling(root: Path) -> list[Finding]:
     return found
 
 
-def _spelling_finding(match: re.Match[str], root: Path) -> Finding:
+def _spelling_finding(match: re.Match[str], root: Path) -> Mistake:
     fixes = [fix.strip() for fix in match["fixes"].split(",") if fix.strip()]
     if len(fixes) == 1:
         message = f"spelling: '{match['word']}' should be '{fixes[0]}'"
     else:
         message = f"spelling: '{match['word']}' may be a typo for one of: {', '.join(fixes)}"
     message += " (if the word is right, add it to .codespell-words.txt)"
-    return Finding(relative(match["path"], root), int(match["line"]), message, "spelling")
+    return Mistake(relative(match["path"], root), int(match["line"]), message, "spelling")
 
 
-def python_lint(root: Path) -> list[Finding]:
+def python_lint(root: Path) -> list[Mistake]:
     """ruff over the project's Python, with the settings in pyproject.toml."""
     targets = existing(root, "scripts", "tests", "bench")
     if not targets:

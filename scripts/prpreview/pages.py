@@ -16,11 +16,11 @@ from pathlib import Path, PurePosixPath
 from jinja2 import TemplateSyntaxError, nodes
 from mkdocs.utils.meta import get_data
 
+from scripts.config import config_or_empty, plugin_settings
 from scripts.data.datasets import BY_KEY, DATASETS
 from scripts.data.errors import DataError
-from scripts.data.template_names import page_environment
 from scripts.data.yamlfile import read_yaml
-from scripts.project_config import config_or_empty, plugin_settings
+from scripts.pages.templates import page_environment
 from scripts.render.api import CHARTS, PUBLIC_MACROS
 from scripts.render.specs import TABLES
 

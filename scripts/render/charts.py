@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from html import escape
 
 from scripts.data.models import ComparisonRow, EffectRow, MethodRow, TimeScale
-from scripts.render.figures import number
+from scripts.render.numbers import number
 
 WIDTH = 400  # viewBox units; the SVG scales to its box, so 400 reads well on a 360 px phone
 PLOT_WIDTH = WIDTH - 90  # what is left after the longest bar for its value ("45–60 min", bold)

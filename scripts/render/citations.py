@@ -13,8 +13,8 @@ from urllib.parse import quote
 
 from scripts.data.figures import Figure
 from scripts.data.models import SourceRow
-from scripts.render.figures import format_figure
 from scripts.render.links import html_href, markdown_target
+from scripts.render.numbers import format_figure
 
 UNCONFIRMED = "source not confirmed"
 

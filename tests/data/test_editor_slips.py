@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from scripts.config.includes import check_include_yaml
 from scripts.data import load_site_data
 from scripts.data.checks import AUTHORITATIVE_HOSTS, natural_denominator
 from scripts.data.errors import DataError, DataErrors, FrontMatterError, SchemaError
-from scripts.data.frontmatter import check_page, check_pages
-from scripts.data.includes import check_include_yaml
+from scripts.pages.frontmatter import check_page, check_pages
 from tests.data.helpers import data_copy, edit
 from tests.data.test_frontmatter import GOOD, KNOWN
 from tests.support.repo import REPO

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from scripts.data.errors import FrontMatterError
-from scripts.data.frontmatter import check_page, check_pages
+from scripts.pages.frontmatter import check_page, check_pages
 from tests.support.repo import REPO
 
 KNOWN = {"nice-ta854", "fava-2018"}

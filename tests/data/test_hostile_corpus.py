@@ -24,9 +24,9 @@ import yaml
 from selectolax.lexbor import LexborHTMLParser
 
 from scripts.data import DataError, load_site_data
-from scripts.data.frontmatter import check_pages
-from scripts.editor_check import data as data_step
-from scripts.editor_check import pagelint
+from scripts.editor_check import datafiles as data_step
+from scripts.pages import rules as pagelint
+from scripts.pages.frontmatter import check_pages
 from tests.editors import workspace
 from tests.support.live_markup import live_markup_in_site
 from tests.support.repo import REPO, copy_repo, mkdocs_build

@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 import yaml
 
+from scripts.config import plugin_settings, read_config
+from scripts.config.includes import check_include_yaml
 from scripts.data.datasets import BY_KEY, DATASETS
 from scripts.data.errors import MissingFileError, SchemaError
-from scripts.data.includes import check_include_yaml
 from scripts.data.loader import parse_dataset
-from scripts.project_config import plugin_settings, read_config
 from tests.support.repo import REPO
 
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from scripts.config import config_or_empty, plugin_settings
 from scripts.data.errors import DataErrors, MacroSyntaxError, UnknownNameError
-from scripts.data.template_names import check_template_names, page_environment
-from scripts.project_config import config_or_empty, plugin_settings
+from scripts.pages.templates import check_template_names, page_environment
 from tests.support.repo import REPO
 
 KNOWN = {"table", "chart", "fact", "config"}

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from scripts import check
-from scripts.editor_check import build, pagelint, tools
-from scripts.editor_check.findings import ANY, SAME_FILE, Finding, as_github, merge
+from scripts.editor_check import build, tools
+from scripts.editor_check.mistakes import ANY, SAME_FILE, Mistake, as_github, merge
+from scripts.pages import rules
 from tests.support.repo import REPO
 
 MACRO_ERROR = """[macros] - ERROR # _Macro Rendering Error_
@@ -104,11 +105,11 @@ def test_an_unexplained_build_failure_is_still_a_finding(site: Path) -> None:
 def test_merge_keeps_one_message_per_line_and_drops_weak_echoes() -> None:
     merged = merge(
         [
-            Finding("data/a.yml", 3, "data says", "data"),
-            Finding("data/a.yml", 3, "yamllint says", "yaml"),
-            Finding("data/a.yml", 5, "syntax, seen again", "yaml", SAME_FILE),
-            Finding("docs/b.md", 1, "file-level note", "links", SAME_FILE),
-            Finding("mkdocs.yml", 1, "the build failed", "build", ANY),
+            Mistake("data/a.yml", 3, "data says", "data"),
+            Mistake("data/a.yml", 3, "yamllint says", "yaml"),
+            Mistake("data/a.yml", 5, "syntax, seen again", "yaml", SAME_FILE),
+            Mistake("docs/b.md", 1, "file-level note", "links", SAME_FILE),
+            Mistake("mkdocs.yml", 1, "the build failed", "build", ANY),
         ]
     )
     assert [f.text() for f in merged] == [
@@ -118,12 +119,12 @@ def test_merge_keeps_one_message_per_line_and_drops_weak_echoes() -> None:
 
 
 def test_an_unexplained_failure_alone_is_kept() -> None:
-    alone = Finding("mkdocs.yml", 1, "the build failed", "build", ANY)
+    alone = Mistake("mkdocs.yml", 1, "the build failed", "build", ANY)
     assert merge([alone]) == [alone]
 
 
 def test_github_format_escapes_what_would_break_the_command() -> None:
-    finding = Finding("docs/a,b.md", 7, "100% broken\nreally", "build")
+    finding = Mistake("docs/a,b.md", 7, "100% broken\nreally", "build")
     assert as_github([finding]) == ["::error file=docs/a%2Cb.md,line=7::100%25 broken%0Areally"]
 
 
@@ -147,7 +148,7 @@ def test_step_selection() -> None:
     ],
 )
 def test_page_rules_flag(line: str, problem: str) -> None:
-    (finding,) = pagelint.lint_page(f"---\ntitle: x\n---\n\n{line}\n", "docs/x.md")
+    (finding,) = rules.lint_page(f"---\ntitle: x\n---\n\n{line}\n", "docs/x.md")
     assert finding.line == 5 and problem in finding.message
 
 
@@ -165,19 +166,18 @@ def test_page_rules_flag(line: str, problem: str) -> None:
 )
 def test_page_rules_leave_alone(line: str) -> None:
     assert (
-        pagelint.lint_page(f"---\ntitle: x\nreviewed: 2026-11-24\n---\n\n{line}\n", "docs/x.md")
-        == []
+        rules.lint_page(f"---\ntitle: x\nreviewed: 2026-11-24\n---\n\n{line}\n", "docs/x.md") == []
     )
 
 
 def test_code_blocks_and_comments_are_not_prose() -> None:
     text = "# T\n\n```text\n50%\n```\n\n<!--\n60%\n-->\n"
-    assert pagelint.lint_page(text, "docs/x.md") == []
+    assert rules.lint_page(text, "docs/x.md") == []
 
 
 def test_duplicate_heading_ids() -> None:
     text = "# T\n\n## Dosing\n\n## Dose notes {#dosing}\n\n## Other {#other}\n"
-    (finding,) = pagelint.lint_page(text, "docs/x.md")
+    (finding,) = rules.lint_page(text, "docs/x.md")
     assert finding.line == 5
     assert "heading id '#dosing' is already used on line 3" in finding.message
 
@@ -226,11 +226,11 @@ def test_lints_pass_on_the_repository() -> None:
 def test_a_step_that_stops_early_is_one_finding_and_the_others_still_run(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def broken(root: Path) -> list[Finding]:
+    def broken(root: Path) -> list[Mistake]:
         raise RecursionError("maximum recursion depth exceeded")
 
-    broken.__module__ = "scripts.editor_check.pagelint"
+    broken.__module__ = "scripts.pages.rules"
     monkeypatch.setitem(check.LINTS, "pages", broken)
     findings, _ = check.run_checks(REPO, ["data", "pages", "yaml"], tmp_path)
-    assert [f.path for f in findings] == ["scripts/editor_check/pagelint.py"]
+    assert [f.path for f in findings] == ["scripts/pages/rules.py"]
     assert "this check stopped early (RecursionError: maximum recursion" in findings[0].message

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from scripts.editor_check import links
-from scripts.editor_check.findings import Finding, merge
 from scripts.editor_check.links import RULES
+from scripts.editor_check.mistakes import Mistake, merge
 from scripts.linkcheck import Finding as LinkFinding
 
 
@@ -16,12 +16,12 @@ def test_links_to_a_page_whose_absence_is_explained_are_dropped() -> None:
     cause = links._finding(topic, Path("/repo"), Path("/tmp/site"))
     assert cause is not None and cause.covers == "dosge.md"
     consequences = [
-        Finding("docs/a.md", 1, "broken link: 'dosge.md' is not a page or file in docs/", "build"),
-        Finding("docs/b.md", 9, "link to a Markdown file: ../dosge.md (link to the page)", "links"),
-        Finding("docs/c.md", 1, 'no link to topic "dosage" (/dosge/) in the page content', "links"),
+        Mistake("docs/a.md", 1, "broken link: 'dosge.md' is not a page or file in docs/", "build"),
+        Mistake("docs/b.md", 9, "link to a Markdown file: ../dosge.md (link to the page)", "links"),
+        Mistake("docs/c.md", 1, 'no link to topic "dosage" (/dosge/) in the page content', "links"),
     ]
-    unrelated = Finding("docs/d.md", 3, "broken link: 'other.md' is not a page", "build")
-    config = Finding("mkdocs.yml", 5, "redirect to 'dosge.md', which is not a page", "build")
+    unrelated = Mistake("docs/d.md", 3, "broken link: 'other.md' is not a page", "build")
+    config = Mistake("mkdocs.yml", 5, "redirect to 'dosge.md', which is not a page", "build")
     assert merge([cause, *consequences, unrelated, config]) == [cause, unrelated, config]
 
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from scripts.data.template_names import page_environment
-from scripts.editor_check import markup, pagelint, redirects
-from scripts.project_config import config_or_empty, plugin_settings
+from scripts.config import config_or_empty, plugin_settings
+from scripts.pages import markup, redirects, rules
+from scripts.pages.templates import page_environment
 from tests.support.repo import REPO
 
 FRONT = "---\ntitle: x\nreviewed: 2026-11-24\nsources: [fava-2018]\n---\n\n"  # body: line 7
@@ -21,7 +21,7 @@ SITE = page_environment(
 
 
 def findings(body: str, front: str = FRONT) -> list[tuple[int, str]]:
-    return [(f.line, f.message) for f in pagelint.lint_page(front + body, "docs/x.md", SITE)]
+    return [(f.line, f.message) for f in rules.lint_page(front + body, "docs/x.md", SITE)]
 
 
 @pytest.mark.parametrize(
@@ -86,7 +86,7 @@ def test_rule_leaves_alone(line: str) -> None:
 
 def test_every_current_page_passes_the_page_rules() -> None:
     """No false positive: the rules run against every page of the site as it is."""
-    assert pagelint.lint_pages(REPO) == []
+    assert rules.lint_pages(REPO) == []
 
 
 def test_styled_types_are_the_ones_materials_stylesheet_styles() -> None:
@@ -141,7 +141,7 @@ def test_page_file_names(tmp_path: Path, name: str, suggested: str) -> None:
     page = tmp_path / "docs" / name
     page.parent.mkdir(parents=True)
     page.write_text("# T\n", encoding="utf-8")
-    (finding,) = pagelint.lint_pages(tmp_path)
+    (finding,) = rules.lint_pages(tmp_path)
     assert (finding.path, finding.line) == (f"docs/{name}", 1)
     assert f"rename it to {suggested}" in finding.message
 

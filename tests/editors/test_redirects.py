@@ -10,7 +10,7 @@ import pytest
 import yaml
 from selectolax.lexbor import LexborHTMLParser
 
-from scripts.project_config import read_config, redirect_maps
+from scripts.config import read_config, redirect_maps
 from tests.support.pages import DOCS, built_path, page_url
 from tests.support.repo import REPO
 

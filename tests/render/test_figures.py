@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from scripts.data.figures import Figure
-from scripts.render.figures import format_figure, number
+from scripts.render.numbers import format_figure, number
 
 
 @pytest.mark.parametrize(

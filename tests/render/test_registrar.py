@@ -12,8 +12,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.utils.meta import get_data
 
 from scripts import macros as registrar
+from scripts.config import config_or_empty, plugin_settings
 from scripts.data.datasets import data_paths
-from scripts.project_config import config_or_empty, plugin_settings
 from scripts.render.api import PUBLIC_MACROS
 from tests.support.repo import REPO, copy_repo
 

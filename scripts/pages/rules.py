@@ -11,17 +11,17 @@ from pathlib import Path
 from jinja2 import Environment, TemplateSyntaxError, nodes
 from markdown.extensions.toc import slugify
 
+from scripts.config import config_or_empty, plugin_settings
 from scripts.data.errors import DataError
 from scripts.data.loader import readable_source_ids
-from scripts.data.template_names import page_environment
 from scripts.data.textfile import read_utf8
-from scripts.editor_check import markup, pagemeta
-from scripts.editor_check.figures import template_literals, typed_figure
-from scripts.editor_check.findings import Finding, relative
-from scripts.editor_check.locate import BOM
-from scripts.editor_check.redirects import redirect_problems
-from scripts.editor_check.tables_once import tables_shown_twice
-from scripts.project_config import config_or_empty, plugin_settings
+from scripts.editor_check.mistakes import Mistake, relative
+from scripts.pages import markup, meta
+from scripts.pages.locate import BOM
+from scripts.pages.redirects import redirect_problems
+from scripts.pages.tables_once import tables_shown_twice
+from scripts.pages.templates import page_environment
+from scripts.pages.typed_figures import template_literals, typed_figure
 from scripts.render.api import PUBLIC_MACROS
 
 # Pages take every figure from data/ with fact(), table() or chart(), so a
@@ -54,25 +54,25 @@ FENCE_RE = re.compile(r"^\s*(```|~~~)")
 COMMENT_RE = re.compile(r"<!--.*?-->|\[\[#.*?#\]\]", re.S)
 
 
-def lint_pages(root: Path) -> list[Finding]:
+def lint_pages(root: Path) -> list[Mistake]:
     """Every house-rule problem in docs/**/*.md, and the redirect rules."""
     docs = root / "docs"
     if not docs.is_dir():
         return []
     environment = page_environment(plugin_settings(config_or_empty(root), "macros"))
     known = readable_source_ids(root)
-    found: list[Finding] = []
+    found: list[Mistake] = []
     for page in sorted(docs.rglob("*.md")):
         path = relative(page, root)
-        name = pagemeta.file_name_problem(page.relative_to(docs).as_posix())
+        name = meta.file_name_problem(page.relative_to(docs).as_posix())
         if name:
-            found.append(Finding(path, 1, name, "pages"))
+            found.append(Mistake(path, 1, name, "pages"))
         try:
             text = read_utf8(page, path)
         except DataError:
             continue  # the data step names the line that is not UTF-8
         if text.startswith(BOM):
-            found.append(Finding(path, 1, BOM_MESSAGE, "pages"))
+            found.append(Mistake(path, 1, BOM_MESSAGE, "pages"))
         found.extend(lint_page(text.removeprefix(BOM), path, environment, known))
     return found + redirect_problems(root)
 
@@ -82,11 +82,11 @@ def lint_page(
     path: str,
     environment: Environment | None = None,
     source_ids: set[str] | None = None,
-) -> list[Finding]:
+) -> list[Mistake]:
     """The house-rule problems of one page's text, reported against `path`; `environment`
     parses its template tags the way the build does (mkdocs.yml's delimiters), and
     `source_ids` are the sources that exist (a cite of any other is a typo the build names)."""
-    found: list[Finding] = []
+    found: list[Mistake] = []
     ids: dict[str, int] = {}
     prose = list(prose_lines(text))
     for number, line in prose:
@@ -94,15 +94,15 @@ def lint_page(
         heading = HEADING_RE.match(line)
         if heading:
             found.extend(_heading_id(heading["text"], ids, path, number))
-    meta = pagemeta.read_front_matter(text.splitlines())
+    front = meta.read_front_matter(text.splitlines())
     located = markup.admonition_problems(prose)
-    located += pagemeta.front_matter_problems(meta)
-    located += pagemeta.source_problems(meta, prose, source_ids)
+    located += meta.front_matter_problems(front)
+    located += meta.source_problems(front, prose, source_ids)
     tree = _parse(text, environment or page_environment({}))
     if tree is not None:
         located += _template_figures(tree)
         located += tables_shown_twice(tree)
-    found.extend(Finding(path, number, message, "pages") for number, message in located)
+    found.extend(Mistake(path, number, message, "pages") for number, message in located)
     # One message per line, as `make check` prints them: the first rule to see it names it.
     first = {finding.line: finding for finding in reversed(found)}
     return sorted(first.values(), key=lambda finding: finding.line)
@@ -158,7 +158,7 @@ def _after_front_matter(lines: list[str]) -> int:
     return 0
 
 
-def _line_problems(line: str, path: str, number: int) -> list[Finding]:
+def _line_problems(line: str, path: str, number: int) -> list[Mistake]:
     problems = []
     for tag in IMG_TAG_RE.findall(line):
         if not re.search(r"\balt\s*=", tag, re.I):
@@ -181,10 +181,10 @@ def _line_problems(line: str, path: str, number: int) -> list[Finding]:
     if figure:
         problems.append(f"figure '{figure}' typed by hand: {FIX_FIGURE}")
     problems.extend(markup.line_problems(line))
-    return [Finding(path, number, message, "pages") for message in problems]
+    return [Mistake(path, number, message, "pages") for message in problems]
 
 
-def _heading_id(text: str, ids: dict[str, int], path: str, number: int) -> list[Finding]:
+def _heading_id(text: str, ids: dict[str, int], path: str, number: int) -> list[Mistake]:
     """Explicit {#id}s must not repeat another heading's id (automatic ones are made unique)."""
     explicit = ATTR_ID_RE.search(text)
     heading_id = explicit["id"] if explicit else slugify(text, "-")
@@ -195,5 +195,5 @@ def _heading_id(text: str, ids: dict[str, int], path: str, number: int) -> list[
             f"heading id '#{heading_id}' is already used on line {first}: "
             "give this heading a different {#id}"
         )
-        return [Finding(path, number, message, "pages")]
+        return [Mistake(path, number, message, "pages")]
     return []

@@ -9,13 +9,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from scripts.data import DataError, Problem, load_site_data
-from scripts.data.frontmatter import check_page
 from scripts.data.loader import readable_source_ids
 from scripts.data.textfile import read_utf8
-from scripts.editor_check.findings import Finding
+from scripts.editor_check.mistakes import Mistake
+from scripts.pages.frontmatter import check_page
 
 
-def validate(root: Path) -> list[Finding]:
+def validate(root: Path) -> list[Mistake]:
     """Problems in data/*.yml and in the front matter of docs/**/*.md under `root`."""
     try:
         source_ids = set(load_site_data(root).sources)
@@ -28,7 +28,7 @@ def validate(root: Path) -> list[Finding]:
     return found
 
 
-def _front_matter_findings(root: Path, source_ids: set[str]) -> list[Finding]:
+def _front_matter_findings(root: Path, source_ids: set[str]) -> list[Mistake]:
     docs = root / "docs"
     found = []
     for path in sorted(docs.rglob("*.md")):
@@ -40,9 +40,9 @@ def _front_matter_findings(root: Path, source_ids: set[str]) -> list[Finding]:
     return found
 
 
-def problem_finding(problem: Problem) -> Finding:
+def problem_finding(problem: Problem) -> Mistake:
     """A data-layer `Problem` as a finding: its file and line, then row, field, found, expected."""
-    return Finding(problem.file, problem.line or 1, problem_message(problem), "data")
+    return Mistake(problem.file, problem.line or 1, problem_message(problem), "data")
 
 
 def problem_message(problem: Problem) -> str:

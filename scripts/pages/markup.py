@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from scripts.editor_check.figures import typed_figure
+from scripts.pages.typed_figures import typed_figure
 from scripts.render.api import PUBLIC_MACROS
 
 # `{ fact(` with one opening brace is not a macro to Jinja, so it is published as written.

@@ -10,7 +10,7 @@ from pathlib import Path, PurePosixPath
 import yaml
 
 from scripts.data.yamlfile import Loader
-from scripts.editor_check.figures import typed_figure
+from scripts.pages.typed_figures import typed_figure
 
 NAME_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 KEY_RE = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)\s*:")

@@ -15,7 +15,7 @@ ANY = "any"  # dropped when any other finding exists (an unexplained failure)
 
 
 @dataclass(frozen=True)
-class Finding:
+class Mistake:
     """A problem at a line of a file of the repository (paths relative to its root)."""
 
     path: str
@@ -43,14 +43,14 @@ def relative(path: str | Path, root: Path) -> str:
         return Path(path).as_posix()
 
 
-def merge(findings: list[Finding]) -> list[Finding]:
+def merge(findings: list[Mistake]) -> list[Mistake]:
     """Keep one message per mistake, in step order, then sort by file and line.
 
     Two steps pointing at the same line almost always describe the same edit
     (mkdocs and the link checker both see a broken link), so the first step's
     message wins. Weak findings give way as described above.
     """
-    kept: list[Finding] = []
+    kept: list[Mistake] = []
     seen_lines: set[tuple[str, int]] = set()
     seen_files: set[str] = set()
     causes = {finding.covers for finding in findings if finding.covers}
@@ -68,7 +68,7 @@ def merge(findings: list[Finding]) -> list[Finding]:
     return sorted(kept, key=lambda f: (f.path, f.line))
 
 
-def _consequence(finding: Finding, causes: set[str]) -> bool:
+def _consequence(finding: Mistake, causes: set[str]) -> bool:
     """A link message about a page name whose absence another finding already explains."""
     if (
         finding.covers
@@ -84,11 +84,11 @@ def _consequence(finding: Finding, causes: set[str]) -> bool:
     return False
 
 
-def as_text(findings: list[Finding]) -> list[str]:
+def as_text(findings: list[Mistake]) -> list[str]:
     return [f.text() for f in findings]
 
 
-def as_github(findings: list[Finding]) -> list[str]:
+def as_github(findings: list[Mistake]) -> list[str]:
     """GitHub workflow commands: each becomes an annotation on its file and line."""
     return [
         f"::error file={_escape_property(f.path)},line={f.line}::{_escape_data(f.message)}"
@@ -109,7 +109,7 @@ FILE_LINE_RE = re.compile(
 )
 
 
-def parse_file_line(output: str, root: Path, step: str) -> list[Finding]:
+def parse_file_line(output: str, root: Path, step: str) -> list[Mistake]:
     """Findings from a tool printing `file:line[:col]: message` (or `file: message`) lines.
 
     A finding about a whole file gets line 1 and gives way to a more precise
@@ -123,5 +123,5 @@ def parse_file_line(output: str, root: Path, step: str) -> list[Finding]:
             if Path(path).is_absolute():
                 continue  # outside the repository (a temporary build): no source to show
             line, weak = (int(match["line"]), STRONG) if match["line"] else (1, SAME_FILE)
-            found.append(Finding(path, line, match["message"].strip(), step, weak))
+            found.append(Mistake(path, line, match["message"].strip(), step, weak))
     return found

@@ -10,11 +10,11 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
+from scripts.config import CONFIG_FILE as CONFIG
+from scripts.config import config_line
 from scripts.data.datasets import data_paths
 from scripts.data.errors import DataError, MissingFileError, Problem, SchemaError, raise_all
 from scripts.data.schema_errors import show
-from scripts.project_config import CONFIG_FILE as CONFIG
-from scripts.project_config import config_line
 
 FIELD = "plugins.macros.include_yaml"
 

@@ -6,20 +6,20 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from scripts.editor_check.findings import Finding
-from scripts.project_config import CONFIG_FILE as CONFIG
-from scripts.project_config import config_line, config_or_empty, redirect_maps
+from scripts.config import CONFIG_FILE as CONFIG
+from scripts.config import config_line, config_or_empty, redirect_maps
+from scripts.editor_check.mistakes import Mistake
 
 BASES = ("origin/main", "main")
 
 
-def redirect_problems(root: Path) -> list[Finding]:
+def redirect_problems(root: Path) -> list[Mistake]:
     """Both redirect rules for the repository at `root`."""
     maps = redirect_maps(config_or_empty(root))
     return _hidden_pages(root, maps) + _gone_without_redirect(root, maps)
 
 
-def _hidden_pages(root: Path, maps: dict[str, str]) -> list[Finding]:
+def _hidden_pages(root: Path, maps: dict[str, str]) -> list[Mistake]:
     found = []
     for old in sorted(maps):
         if (root / "docs" / old).is_file():
@@ -28,11 +28,11 @@ def _hidden_pages(root: Path, maps: dict[str, str]) -> list[Finding]:
                 f"this name is an old address in redirect_maps ({CONFIG}:{line}); the "
                 "redirect would hide the page: give the page another name"
             )
-            found.append(Finding(f"docs/{old}", 1, message, "pages"))
+            found.append(Mistake(f"docs/{old}", 1, message, "pages"))
     return found
 
 
-def _gone_without_redirect(root: Path, maps: dict[str, str]) -> list[Finding]:
+def _gone_without_redirect(root: Path, maps: dict[str, str]) -> list[Mistake]:
     """Pages of the git base that are deleted or renamed in the working tree (committed or
     not) and have no redirect. Without git, or without a base branch, there is nothing to
     compare with, so the rule does not apply."""
@@ -51,7 +51,7 @@ def _gone_without_redirect(root: Path, maps: dict[str, str]) -> list[Finding]:
         message = (
             f"page {old} was published but has no redirect: add '{old}: {new}' under redirect_maps"
         )
-        found.append(Finding(CONFIG, line, message, "pages"))
+        found.append(Mistake(CONFIG, line, message, "pages"))
     return found
 
 
