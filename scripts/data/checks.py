@@ -295,6 +295,7 @@ def _reference(
     parsed: Mapping[str, Parsed], tables: Mapping[str, Parsed], index: int, fact: models.FactRow
 ) -> Errors:
     facts = parsed["facts"]
+    assert fact.from_ is not None  # the caller passes only facts that have one
     key, row_id, field = fact.from_.split(".")
     if key not in tables:
         if key in BY_KEY and key not in parsed:

@@ -7,6 +7,7 @@ formatted and cited by the same code (scripts/render/numbers.py).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from pydantic import BaseModel
 
@@ -37,7 +38,7 @@ def figure_of(row: BaseModel, field: str) -> Figure:
     """The figure held by `field` of a table row (declared in the model's FIGURES)."""
     unit = type(row).FIGURES[field]  # type: ignore[attr-defined]
     raw = getattr(row, field)
-    cited = {
+    cited: dict[str, Any] = {
         "source": getattr(row, "source", None),
         "source_note": getattr(row, "source_note", None),
     }

@@ -265,11 +265,12 @@ def _macro_message(text: str) -> str:
 
 def _did_you_mean(name: str) -> str:
     """The public macros closest to a misspelled name, from the macros module's own list."""
+    known: tuple[str, ...]
     try:
-        from scripts.render.api import PUBLIC_MACROS
+        from scripts.render.api import PUBLIC_MACROS as known
     except ImportError:  # a copy without the renderers still gets the rest of the message
-        PUBLIC_MACROS = ()
-    near = nearest(name, PUBLIC_MACROS, count=3)
+        known = ()
+    near = nearest(name, known, count=3)
     hint = f": did you mean {' or '.join(near)}?" if near else ""
     return hint + " (the macros are listed in data/README.md)"
 

@@ -100,9 +100,9 @@ class Joined:
         self.ctx = ctx
         self.targets: list[str | None] = [None] * count
         self.arrived = bytearray(count)
-        self.edges: list[array] = [array("i")] * count
+        self.edges: list[array[int]] = [array("i")] * count
         self.redirect = array("i", [NO_REFRESH]) * count
-        self.content_edges: dict[int, array] = {}
+        self.content_edges: dict[int, array[int]] = {}
         self.findings: list[Finding] = []
         self.external: dict[str, list[tuple[str, str, str]]] = {}
         self._pending: dict[int, list[tuple[int, int, str, str, str]]] = {}
@@ -162,7 +162,7 @@ def has_fragment(blob: str, fragment: str) -> bool:
     return decoded.lower() == "top"
 
 
-def redirect_chain(redirect: array, start: int) -> list[int]:
+def redirect_chain(redirect: array[int], start: int) -> list[int]:
     """The pages a meta-refresh chain from `start` passes through (not `start` itself)."""
     chain: list[int] = []
     current = redirect[start]
@@ -172,7 +172,7 @@ def redirect_chain(redirect: array, start: int) -> list[int]:
     return chain
 
 
-def redirect_loops(ctx: ScanContext, redirect: array) -> list[Finding]:
+def redirect_loops(ctx: ScanContext, redirect: array[int]) -> list[Finding]:
     """One finding per cycle of meta-refresh redirects, on its first page."""
     findings = []
     pages = ctx.inventory.pages

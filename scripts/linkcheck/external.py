@@ -63,7 +63,7 @@ def check_external(
     todo = [url for url in sorted(occurrences) if not cache.fresh(url)]
     outcomes = fetch_all(todo, options)
     cache.store({url: o for url, o in outcomes.items() if o.ok})
-    findings = []
+    findings: list[Finding] = []
     for url, outcome in sorted(outcomes.items()):
         if outcome.ok:
             continue
