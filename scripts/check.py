@@ -104,6 +104,7 @@ def _result(future: Future[tuple[list[Mistake], float]]) -> tuple[list[Mistake],
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The command line of `make check`."""
     parser = argparse.ArgumentParser(
         description="Check the site as an editor changes it: every problem as file:line: message."
     )
@@ -140,6 +141,7 @@ def _names(value: str | None) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run the chosen steps and print every problem; the exit status."""
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

@@ -122,6 +122,7 @@ def _when(due: dt.date, today: dt.date) -> str:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The command line of the review report."""
     parser = argparse.ArgumentParser(description="List pages overdue or due soon for review.")
     parser.add_argument("--docs-dir", type=Path, default=Path("docs"), help="pages folder")
     parser.add_argument(
@@ -140,6 +141,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Print the review report; the exit status."""
     args = build_parser().parse_args(argv)
     if not args.docs_dir.is_dir():
         print(f"error: {args.docs_dir} is not a folder", file=sys.stderr)

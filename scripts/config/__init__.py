@@ -37,7 +37,7 @@ def _env_tag(loader: _Loader, node: yaml.Node) -> Any:
 
 
 _Loader.add_constructor("!ENV", _env_tag)
-_Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+_Loader.add_multi_constructor("", lambda _loader, _suffix, _node: None)
 
 
 def read_config(root: Path) -> dict[str, Any]:

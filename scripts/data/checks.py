@@ -246,6 +246,7 @@ def _natural(item: Parsed, index: int, percent: float) -> Errors:
 
 
 def number_text(value: float) -> str:
+    """A number as the site writes it in text: no trailing zeros ("0.5", "30")."""
     return f"{value:g}"
 
 

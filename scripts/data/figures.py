@@ -16,6 +16,8 @@ from scripts.data.models import Span
 
 @dataclass(frozen=True)
 class Figure:
+    """One number, range or phrase, with how to show it and the source that backs it."""
+
     value: int | float | None = None
     low: int | float | None = None
     high: int | float | None = None
@@ -31,6 +33,7 @@ class Figure:
 
     @property
     def is_range(self) -> bool:
+        """Whether the figure is a range (both ends given)."""
         return self.low is not None and self.high is not None
 
 

@@ -71,6 +71,7 @@ class Loader(yaml.SafeLoader):
         self._depth = 0
 
     def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        """Refuse anchors, aliases and nesting deeper than MAX_DEPTH before composing a node."""
         event = self.peek_event()  # type: ignore[no-untyped-call]  # untyped in types-PyYAML
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
             raise RefusedYaml(
@@ -93,6 +94,7 @@ class Loader(yaml.SafeLoader):
 
     # Any: PyYAML passes the anchor's name (str | None); types-PyYAML says a dict.
     def compose_mapping_node(self, anchor: Any) -> yaml.MappingNode:
+        """Refuse a list or mapping used as a key."""
         node = super().compose_mapping_node(anchor)
         for key, _value in node.value:
             if not isinstance(key, yaml.ScalarNode):
@@ -105,6 +107,7 @@ class Loader(yaml.SafeLoader):
     def construct_yaml_timestamp(  # type: ignore[override]
         self, node: yaml.ScalarNode
     ) -> dt.date | str:
+        """A date; an impossible date (2027-02-30) stays text for the schema to report."""
         try:
             return super().construct_yaml_timestamp(node)
         except ValueError:
@@ -124,14 +127,18 @@ class Lines:
     raw: dict[str, str] = field(default_factory=dict)
 
     def of(self, name: str) -> int:
+        """The line of field `name` (its top-level part), or the row's line."""
         return self.fields.get(name.split(".")[0].split("[")[0], self.row)
 
     def raw_of(self, name: str) -> str | None:
+        """Field `name`'s value as written in the file, if it is a scalar."""
         return self.raw.get(name)
 
 
 @dataclass(frozen=True)
 class YamlDocument:
+    """A YAML file read and checked: its label, its data and its node tree (for lines)."""
+
     label: str
     data: object
     root: yaml.Node

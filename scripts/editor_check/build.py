@@ -220,7 +220,7 @@ def _redirect_missing_target(match: re.Match[str], context: _Context) -> list[Mi
     return [Mistake(CONFIG, context.config_line(f": {name}"), message, "build")]
 
 
-def _config_error(match: re.Match[str], context: _Context) -> list[Mistake]:
+def _config_error(match: re.Match[str], _context: _Context) -> list[Mistake]:
     lines = [int(n) for n in re.findall(r"line (\d+), column", match["detail"])]
     detail = " ".join(match["detail"].split())
     detail = re.sub(r'\s*in "[^"]*", line \d+, column \d+', "", detail)

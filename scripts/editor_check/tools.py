@@ -50,6 +50,7 @@ def run(argv: list[str], root: Path) -> subprocess.CompletedProcess[str]:
 
 
 def python_tool(module: str, *args: str) -> list[str]:
+    """The command that runs the Python module `module` with this interpreter."""
     return [sys.executable, "-m", module, *args]
 
 

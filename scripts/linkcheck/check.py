@@ -43,6 +43,8 @@ class Options:
 
 @dataclass
 class Report:
+    """What a check found, and how much it checked and how fast."""
+
     findings: list[Finding]
     pages: int
     files: int
@@ -109,6 +111,7 @@ class Joined:
         self._failed: list[tuple[int, int, str, str, str]] = []
 
     def add(self, result: PageResult) -> None:
+        """Keep one scanned page's results; check its links into pages already here."""
         index = result.index
         self.targets[index] = result.targets
         self.edges[index] = result.edges

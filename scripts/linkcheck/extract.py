@@ -169,6 +169,7 @@ def _content_hrefs(tree: LexborHTMLParser) -> list[str]:
 
 
 def empty_is_finding(element: str) -> bool:
+    """Whether an empty reference in `element` is a finding (an empty form action is not)."""
     return element not in _EMPTY_ALLOWED
 
 

@@ -232,6 +232,7 @@ def _missing_anchor(
 def missing_anchor(
     resolver: Resolver, page: str, target_page: str, fragment: str, value: str, element: str
 ) -> Finding:
+    """The finding for a `#fragment` that `target_page` does not define."""
     target = Target(PAGE, target_page, fragment)
     return _missing_anchor(resolver, page, target, value, element)
 

@@ -59,6 +59,8 @@ HIDEABLE = ("navigation", "toc", "footer")
 
 
 class FrontMatter(BaseModel):
+    """A page's front matter, validated."""
+
     # `hide` passes through, checked in _hide; any other key is refused in check_page.
     model_config = ConfigDict(extra="allow", strict=True, frozen=True)
 

@@ -40,6 +40,8 @@ CHARTS: dict[str, tuple[str, Callable[..., str]]] = {
 
 
 class SiteMacros:
+    """The public macros, over the site's data and the page being rendered."""
+
     def __init__(
         self,
         data: SiteData,
