@@ -39,6 +39,7 @@ class Figure:
 
 def figure_of(row: BaseModel, field: str) -> Figure:
     """The figure held by `field` of a table row (declared in the model's FIGURES)."""
+    # FIGURES is a ClassVar of the table models, which BaseModel does not declare.
     unit = type(row).FIGURES[field]  # type: ignore[attr-defined]
     raw = getattr(row, field)
     cited: dict[str, Any] = {
