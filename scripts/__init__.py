@@ -1,0 +1,1 @@
+"""The project's code: data, pages, config, renderers, link checker and `make check`."""

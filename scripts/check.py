@@ -41,7 +41,9 @@ STEPS = ("data", "pages", "build", "links", "markdown", "yaml", "spelling", "pyt
 DEFAULT_STEPS = tuple(name for name in STEPS if name != "python")
 
 
-def run_checks(root: Path, steps: list[str], site_dir: Path) -> tuple[list[Mistake], dict]:
+def run_checks(
+    root: Path, steps: list[str], site_dir: Path
+) -> tuple[list[Mistake], dict[str, float]]:
     """Run `steps` on the repository at `root`; return merged findings and seconds per step."""
     timings: dict[str, float] = {}
     results: dict[str, list[Mistake]] = {}
@@ -59,7 +61,9 @@ def run_checks(root: Path, steps: list[str], site_dir: Path) -> tuple[list[Mista
     return merge(ordered), timings
 
 
-def _build_and_links(root: Path, steps: list[str], site_dir: Path, timings: dict) -> dict:
+def _build_and_links(
+    root: Path, steps: list[str], site_dir: Path, timings: dict[str, float]
+) -> dict[str, list[Mistake]]:
     """The build, then the link checker over what it wrote (even a failed strict build
     writes every page, so broken links are reported together with the build's problems)."""
     started = time.perf_counter()
@@ -95,11 +99,12 @@ def step_failure(step: Step, error: Exception) -> Mistake:
     return Mistake(module, 1, message, step.__module__.rsplit(".", 1)[-1])
 
 
-def _result(future: Future) -> tuple[list[Mistake], float]:
+def _result(future: Future[tuple[list[Mistake], float]]) -> tuple[list[Mistake], float]:
     return future.result()
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The command line of `make check`."""
     parser = argparse.ArgumentParser(
         description="Check the site as an editor changes it: every problem as file:line: message."
     )
@@ -136,6 +141,7 @@ def _names(value: str | None) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run the chosen steps and print every problem; the exit status."""
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
@@ -154,7 +160,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _summary(
-    findings: list[Mistake], steps: list[str], timings: dict, total: float, detail: bool
+    findings: list[Mistake], steps: list[str], timings: dict[str, float], total: float, detail: bool
 ) -> None:
     """Closing lines on stderr, so stdout holds nothing but findings."""
     count = len(findings)

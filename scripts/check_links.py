@@ -33,6 +33,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The link checker's command line."""
     parser = _Parser(
         prog=PROG,
         description="Check every link, anchor and required cross-reference of a built static "

@@ -30,6 +30,8 @@ from scripts.render.arguments import MacroArgumentError, MacroUsage
 from scripts.render.boxes import abbreviations
 
 if TYPE_CHECKING:
+    from types import FrameType
+
     from mkdocs_macros.plugin import MacrosPlugin
 
 SNIPPET = Path(".cache/snippets/abbreviations.md")
@@ -59,7 +61,10 @@ def define_env(env: MacrosPlugin) -> None:
         lambda: env.page.meta.get("sources", []),
     )
     for name in PUBLIC_MACROS:
-        env.macro(stop_build_on_data_error(getattr(macros, name), env), name)
+        # mkdocs-macros ships no type hints, so mypy sees its methods as untyped.
+        env.macro(  # type: ignore[no-untyped-call]
+            stop_build_on_data_error(getattr(macros, name), env), name
+        )
     try:
         # The plugin makes its own environment only after define_env returns.
         parse = page_environment(env.config).parse
@@ -114,11 +119,11 @@ def _rendering_line(env: MacrosPlugin) -> int | None:
     Jinja gives a macro no location, but its compiled templates keep a line map,
     reached through the `__jinja_template__` global of their frames (how Jinja's
     own tracebacks find template lines)."""
-    frame = sys._getframe(1)
+    frame: FrameType | None = sys._getframe(1)
     while frame is not None:
         template = frame.f_globals.get("__jinja_template__")
         if template is not None:
-            body_line = template.get_corresponding_lineno(frame.f_lineno)
+            body_line: int = template.get_corresponding_lineno(frame.f_lineno)
             source = env.page.file.content_string
             body, _ = get_data(source)
             return body_line + source.count("\n") - body.count("\n")

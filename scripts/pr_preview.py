@@ -48,6 +48,7 @@ def changed_files(root: Path, base: str) -> list[str]:
 
 
 def parser() -> argparse.ArgumentParser:
+    """The command line of the pull-request preview."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     which = parser.add_mutually_exclusive_group(required=True)
     which.add_argument("--base", help="the commit or branch the pull request is compared with")
@@ -61,6 +62,7 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None, root: Path = ROOT) -> int:
+    """Summarise (and screenshot) the pages the changed files reach; the exit status."""
     args = parser().parse_args(argv)
     try:
         changed = args.changed or changed_files(root, args.base)

@@ -22,6 +22,7 @@ from scripts.data.yamlfile import read_yaml
 
 @event_priority(100)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """MkDocs hook: read each include_yaml file first; a YAML problem stops the build."""
     project = Path(config.config_file_path).parent
     macros = config.plugins.get("macros")
     entries = macros.config["include_yaml"] if macros is not None else []

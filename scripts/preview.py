@@ -51,6 +51,7 @@ def wait_for_change(root: Path) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run mkdocs serve; after an error stops it, start it again once a file changes."""
     command = [
         sys.executable,
         "-m",

@@ -58,6 +58,8 @@ NOUNS = _words(
 
 @dataclass
 class Measure:
+    """The timings of one site size: `make check` and the build, over several runs."""
+
     pages: int  # generated pages added to the site's own
     site_pages: int
     check: list[float] = field(default_factory=list)
@@ -146,6 +148,7 @@ def _children_cpu() -> float:
 
 
 def measure(repo: Path, pages: int, repeat: int) -> Measure:
+    """Run `make check`'s driver on `repo` `repeat` times and keep its wall, CPU and step times."""
     site_pages = len(list((repo / "docs").rglob("*.md")))
     result = Measure(pages, site_pages)
     steps: dict[str, list[float]] = {}
@@ -171,6 +174,7 @@ def measure(repo: Path, pages: int, repeat: int) -> Measure:
 
 
 def render(results: list[Measure], repeat: dict[int, int]) -> str:
+    """The results as the Markdown section the results file keeps."""
     base = statistics.median(results[0].check_cpu)
     cpus = os.cpu_count()
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
@@ -224,6 +228,7 @@ def write_section(results_file: Path, text: str) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Measure each size and update the results file; the exit status."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 3000])
     parser.add_argument("--repeat", type=int, default=3, help="runs per size up to 100 pages")

@@ -42,6 +42,8 @@ CHROME_FLAGS = (
 
 @dataclass
 class PageResult:
+    """Lighthouse's scores and transfer sizes for one page."""
+
     path: str
     scores: dict[str, int]
     transferred: int  # bytes over the network for a first visit, compressed
@@ -139,6 +141,7 @@ def write_section(results_file: Path, text: str, notes: str) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Measure the built site with Lighthouse and update the results file; the exit status."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--chrome", default=os.environ.get("CHROME_PATH", "/usr/bin/chromium"))
     parser.add_argument("--site", type=Path, help="a built site to measure (default: build one)")

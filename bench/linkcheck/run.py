@@ -37,6 +37,8 @@ SECTION = "## Link checker"
 
 @dataclass
 class Run:
+    """One run of a checker: wall time, peak memory and how it ended."""
+
     wall: float
     peak_mb: float
     returncode: int | None  # None when stopped at the time cap
@@ -46,6 +48,8 @@ class Run:
 
 @dataclass
 class Score:
+    """How a checker's report compares with the faults planted in the site."""
+
     found: int = 0
     link_faults_found: int = 0  # faults a URL names: all but orphans and required links
     missed: list[str] = field(default_factory=list)
@@ -167,6 +171,7 @@ def score_ours(faults: list[sitegen.Fault], findings: list[dict]) -> Score:
 
 
 def lychee_reports(output: Path, site: Path) -> list[tuple[str, str]]:
+    """The (page, URL) pairs lychee reported as errors in its JSON `output`."""
     if not output.is_file():
         return []
     data = json.loads(output.read_text(encoding="utf-8") or "{}")
@@ -199,6 +204,8 @@ def linkchecker_reports(output: Path, site: Path) -> list[tuple[str, str]]:
 
 @dataclass
 class SizeResult:
+    """Every checker's runs and scores on one generated site."""
+
     pages: int
     html_mb: float
     links: int
@@ -210,6 +217,7 @@ class SizeResult:
 def bench_size(
     pages: int, work: Path, tools: Path, repeat: int, cap: float, linkchecker_cap: float
 ) -> SizeResult:
+    """Generate a site of `pages` pages and time every checker over it."""
     site = work / f"site-{pages}"
     shutil.rmtree(site, ignore_errors=True)
     print(f"[{pages}] generating the site ...", flush=True)
@@ -287,6 +295,7 @@ def _time(run: Run, cap: float) -> str:
 
 
 def render(results: list[SizeResult], cap: float, linkchecker_cap: float, repeat: int) -> str:
+    """The results as the Markdown section the results file keeps."""
     lines = [SECTION, ""]
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     lines += [
@@ -385,6 +394,7 @@ def write_section(results_file: Path, text: str, notes: str) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark at every size and update the results file; the exit status."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
         "--tools",

@@ -83,6 +83,8 @@ class Fault:
 
 @dataclass
 class Manifest:
+    """What a generated site holds: pages, bytes, links and the faults planted in it."""
+
     pages: int
     html_bytes: int = 0
     links: int = 0
@@ -90,6 +92,7 @@ class Manifest:
     rules: str = ""  # path of the cross-reference rules file written beside the site
 
     def to_json(self) -> str:
+        """The manifest as JSON."""
         return json.dumps({**asdict(self), "faults": [asdict(f) for f in self.faults]}, indent=1)
 
 
@@ -337,6 +340,7 @@ def _relative(from_dir: str, to_dir: str) -> str:
 
 
 def render_page(spec: PageSpec, sections: int, rng: random.Random) -> str:
+    """The HTML of one generated page, with its headings, navigation and links."""
     up = "../" * spec.path.count("/")
     slug = spec.title.lower().replace(" ", "-")
     heading_ids = [slug] + [f"h2-{n}" for n in range(1, HEADINGS + 1)]

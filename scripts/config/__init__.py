@@ -28,7 +28,8 @@ class _Loader(yaml.SafeLoader):
 def _env_tag(loader: _Loader, node: yaml.Node) -> Any:
     if isinstance(node, yaml.ScalarNode):
         return os.environ.get(str(loader.construct_scalar(node)))
-    items = loader.construct_sequence(node)  # [VAR, VAR2, ..., default]
+    # [VAR, VAR2, ..., default]; a mapping here makes PyYAML raise its own ConstructorError.
+    items = loader.construct_sequence(node)  # type: ignore[arg-type]
     for name in items[:-1]:
         if name in os.environ:
             return os.environ[name]
@@ -36,7 +37,7 @@ def _env_tag(loader: _Loader, node: yaml.Node) -> Any:
 
 
 _Loader.add_constructor("!ENV", _env_tag)
-_Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+_Loader.add_multi_constructor("", lambda _loader, _suffix, _node: None)
 
 
 def read_config(root: Path) -> dict[str, Any]:

@@ -246,6 +246,7 @@ def _natural(item: Parsed, index: int, percent: float) -> Errors:
 
 
 def number_text(value: float) -> str:
+    """A number as the site writes it in text: no trailing zeros ("0.5", "30")."""
     return f"{value:g}"
 
 
@@ -295,6 +296,7 @@ def _reference(
     parsed: Mapping[str, Parsed], tables: Mapping[str, Parsed], index: int, fact: models.FactRow
 ) -> Errors:
     facts = parsed["facts"]
+    assert fact.from_ is not None  # the caller passes only facts that have one
     key, row_id, field = fact.from_.split(".")
     if key not in tables:
         if key in BY_KEY and key not in parsed:

@@ -11,6 +11,8 @@ from scripts.data import models
 
 @dataclass(frozen=True)
 class Dataset:
+    """One data file: its name, its top-level key and the model of its rows."""
+
     file: str  # name under data/
     key: str  # the file's one top-level key
     model: type[BaseModel]

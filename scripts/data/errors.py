@@ -57,6 +57,7 @@ class DataErrors(DataError):
 
     @property
     def problems(self) -> tuple[Problem, ...]:
+        """Every problem of every gathered error, in order."""
         return tuple(problem for error in self.errors for problem in error.problems)
 
     def __str__(self) -> str:

@@ -7,6 +7,7 @@ formatted and cited by the same code (scripts/render/numbers.py).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from pydantic import BaseModel
 
@@ -15,6 +16,8 @@ from scripts.data.models import Span
 
 @dataclass(frozen=True)
 class Figure:
+    """One number, range or phrase, with how to show it and the source that backs it."""
+
     value: int | float | None = None
     low: int | float | None = None
     high: int | float | None = None
@@ -30,14 +33,16 @@ class Figure:
 
     @property
     def is_range(self) -> bool:
+        """Whether the figure is a range (both ends given)."""
         return self.low is not None and self.high is not None
 
 
 def figure_of(row: BaseModel, field: str) -> Figure:
     """The figure held by `field` of a table row (declared in the model's FIGURES)."""
+    # FIGURES is a ClassVar of the table models, which BaseModel does not declare.
     unit = type(row).FIGURES[field]  # type: ignore[attr-defined]
     raw = getattr(row, field)
-    cited = {
+    cited: dict[str, Any] = {
         "source": getattr(row, "source", None),
         "source_note": getattr(row, "source_note", None),
     }

@@ -48,6 +48,7 @@ class SiteData:
 
     @property
     def topics(self) -> dict[str, models.XrefTopic]:
+        """The cross-reference topics by id."""
         return {topic.id: topic for topic in self.xrefs.topics}
 
 

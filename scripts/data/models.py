@@ -112,6 +112,8 @@ class Strict(BaseModel):
 
 
 class Row(Strict):
+    """A row of a data file, with its stable id."""
+
     id: Id = Field(description=ID_FIELD)
 
 
@@ -123,6 +125,8 @@ class SourcedRow(Row):
 
 
 class SourceRow(Row):
+    """A source (sources.yml): who published what, and where to read it."""
+
     publisher: Text = Field(description="the organisation or journal that published it")
     title: Text = Field(description="what the document is, in words")
     short: Text = Field(
@@ -134,6 +138,8 @@ class SourceRow(Row):
 
 
 class ConditionRow(SourcedRow):
+    """A condition ketamine is used for, and how many people respond (conditions.yml)."""
+
     FIGURES: ClassVar[dict[str, str]] = {"success_rate": "%"}
     name: Text = Field(description="the condition's name")
     success_rate: Percent | Literal["variable"] = Field(
@@ -143,11 +149,15 @@ class ConditionRow(SourcedRow):
 
 
 class Span(Strict):
+    """A span of whole minutes, from `min` to `max`."""
+
     min: Annotated[int, Field(ge=0)] = Field(description="a whole number of minutes, 0 or more")
     max: Annotated[int, Field(ge=0)] = Field(description="a whole number of minutes, 0 or more")
 
 
 class MethodRow(SourcedRow):
+    """A way of giving ketamine, and how long a session lasts (methods.yml)."""
+
     FIGURES: ClassVar[dict[str, str]] = {"session_minutes": "minutes"}
     name: Text = Field(description="the method's name")
     how: Text = Field(description="how it is given, in one sentence")
@@ -156,11 +166,15 @@ class MethodRow(SourcedRow):
 
 
 class Onset(Strict):
+    """How soon a treatment starts to work, from one time scale to another."""
+
     start: TimeScale = Field(alias="from", description="one of minutes, hours, days, weeks, months")
     end: TimeScale = Field(alias="to", description="one of minutes, hours, days, weeks, months")
 
 
 class ComparisonRow(SourcedRow):
+    """A treatment compared with ketamine (comparison.yml)."""
+
     FIGURES: ClassVar[dict[str, str]] = {"onset_text": ""}
     treatment: Text = Field(description="the treatment's name")
     method: Text = Field(description="how it is taken")
@@ -170,12 +184,16 @@ class ComparisonRow(SourcedRow):
 
 
 class EffectRow(SourcedRow):
+    """An immediate effect, and how often it happens (immediate_effects.yml)."""
+
     FIGURES: ClassVar[dict[str, str]] = {"percent": "%"}
     effect: Text = Field(description="the effect, in plain words")
     percent: Percent = Field(description="a percentage from 0 to 100")
 
 
 class RiskRow(SourcedRow):
+    """A short-term or long-term risk (risks.yml)."""
+
     FIGURES: ClassVar[dict[str, str]] = {"percent": "%", "lasts": ""}
     name: Text = Field(description="the risk's name")
     term: Literal["short-term", "long-term"] = Field(description="short-term or long-term")
@@ -185,16 +203,22 @@ class RiskRow(SourcedRow):
 
 
 class MonitoringRow(SourcedRow):
+    """What is checked before, during or after a session (monitoring.yml)."""
+
     stage: Literal["before", "during", "after"] = Field(description="before, during or after")
     summary: Text = Field(description="what is checked, in one sentence")
 
 
 class CandidacyRow(SourcedRow):
+    """A criterion for who may be offered treatment (candidacy.yml)."""
+
     criterion: Text = Field(description="the criterion, in a few words")
     detail: Text = Field(description="what it means, in one sentence")
 
 
 class FactRow(SourcedRow):
+    """A figure that prose quotes (facts.yml), given here or taken from a table row."""
+
     about: Text = Field(description="what the figure is, for editors")
     from_: Annotated[str, StringConstraints(pattern=r"^[a-z_]+\.[a-z0-9_-]+\.[a-z_]+$")] | None = (
         Field(None, alias="from", description="a reference <file key>.<row id>.<field>")
@@ -236,6 +260,8 @@ def abbreviation_term(value: str) -> str:
 
 
 class GlossaryRow(Row):
+    """A term and its plain-English definition (glossary.yml)."""
+
     term: Annotated[Text, AfterValidator(abbreviation_term)] = Field(
         description="the term as it appears in the text"
     )
@@ -244,6 +270,8 @@ class GlossaryRow(Row):
 
 
 class CrisisLineRow(SourcedRow):
+    """A crisis line readers can call (crisis_lines.yml)."""
+
     region: Text = Field(description="where the line works")
     service: Text = Field(description="the service's name")
     number: Text | None = Field(None, description="the number as readers see it")
@@ -256,6 +284,8 @@ class CrisisLineRow(SourcedRow):
 
 
 class XrefTopic(Row):
+    """A topic that pages link to by id, and the page that covers it (xrefs.yml)."""
+
     page: Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9/_-]*\.md$")] = Field(
         description="a page path under docs/, such as ketamine-infusion-dosage.md"
     )
@@ -263,6 +293,8 @@ class XrefTopic(Row):
 
 
 class RequiredLinks(Strict):
+    """The topics one page must link to (xrefs.yml)."""
+
     page: Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9/_-]*\.md$")] = Field(
         description="a page path under docs/"
     )
@@ -270,5 +302,7 @@ class RequiredLinks(Strict):
 
 
 class Xrefs(Strict):
+    """The cross-reference registry (xrefs.yml): topics, and the links pages must make."""
+
     topics: list[XrefTopic] = Field(description="a list of topics")
     required_links: list[RequiredLinks] = Field(description="a list of {page, topics}")

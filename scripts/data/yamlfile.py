@@ -6,10 +6,12 @@ error instead, because a silently dropped value is a wrong figure.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -47,6 +49,7 @@ class RefusedYaml(yaml.MarkedYAMLError):
 
     def __init__(self, mark: yaml.Mark, found: str, expected: str) -> None:
         super().__init__(problem=found, problem_mark=mark)
+        self.found = found
         self.expected = expected
 
 
@@ -67,8 +70,9 @@ class Loader(yaml.SafeLoader):
         super().__init__(stream)
         self._depth = 0
 
-    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node:
-        event = self.peek_event()
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        """Refuse anchors, aliases and nesting deeper than MAX_DEPTH before composing a node."""
+        event = self.peek_event()  # type: ignore[no-untyped-call]  # untyped in types-PyYAML
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
             raise RefusedYaml(
                 event.start_mark,
@@ -88,7 +92,9 @@ class Loader(yaml.SafeLoader):
         finally:
             self._depth -= 1
 
-    def compose_mapping_node(self, anchor: str | None) -> yaml.MappingNode:
+    # Any: PyYAML passes the anchor's name (str | None); types-PyYAML says a dict.
+    def compose_mapping_node(self, anchor: Any) -> yaml.MappingNode:
+        """Refuse a list or mapping used as a key."""
         node = super().compose_mapping_node(anchor)
         for key, _value in node.value:
             if not isinstance(key, yaml.ScalarNode):
@@ -97,7 +103,11 @@ class Loader(yaml.SafeLoader):
                 )
         return node
 
-    def construct_yaml_timestamp(self, node: yaml.Node) -> object:
+    # The override also returns text (an impossible date), which types-PyYAML does not allow.
+    def construct_yaml_timestamp(  # type: ignore[override]
+        self, node: yaml.ScalarNode
+    ) -> dt.date | str:
+        """A date; an impossible date (2027-02-30) stays text for the schema to report."""
         try:
             return super().construct_yaml_timestamp(node)
         except ValueError:
@@ -117,14 +127,18 @@ class Lines:
     raw: dict[str, str] = field(default_factory=dict)
 
     def of(self, name: str) -> int:
+        """The line of field `name` (its top-level part), or the row's line."""
         return self.fields.get(name.split(".")[0].split("[")[0], self.row)
 
     def raw_of(self, name: str) -> str | None:
+        """Field `name`'s value as written in the file, if it is a scalar."""
         return self.raw.get(name)
 
 
 @dataclass(frozen=True)
 class YamlDocument:
+    """A YAML file read and checked: its label, its data and its node tree (for lines)."""
+
     label: str
     data: object
     root: yaml.Node
@@ -179,7 +193,7 @@ def syntax_problem(error: yaml.YAMLError, label: str, text: str, first_line: int
     mark = getattr(error, "problem_mark", None)
     line = mark.line + first_line if mark is not None else None
     if isinstance(error, RefusedYaml):
-        return Problem(file=label, line=line, found=error.problem, expected=error.expected)
+        return Problem(file=label, line=line, found=error.found, expected=error.expected)
     if isinstance(error, yaml.reader.ReaderError):
         # A control character YAML does not allow: its position is an offset into the text.
         line = text.count("\n", 0, error.position) + first_line
@@ -283,6 +297,7 @@ def _refuse_duplicate_keys(node: yaml.Node, label: str) -> None:
 def _value_node(node: yaml.Node | None, key: str) -> yaml.Node | None:
     if not isinstance(node, yaml.MappingNode):
         return None
+    value: yaml.Node
     for key_node, value in node.value:
         if key_node.value == key:
             return value

@@ -220,7 +220,7 @@ def _redirect_missing_target(match: re.Match[str], context: _Context) -> list[Mi
     return [Mistake(CONFIG, context.config_line(f": {name}"), message, "build")]
 
 
-def _config_error(match: re.Match[str], context: _Context) -> list[Mistake]:
+def _config_error(match: re.Match[str], _context: _Context) -> list[Mistake]:
     lines = [int(n) for n in re.findall(r"line (\d+), column", match["detail"])]
     detail = " ".join(match["detail"].split())
     detail = re.sub(r'\s*in "[^"]*", line \d+, column \d+', "", detail)
@@ -265,11 +265,12 @@ def _macro_message(text: str) -> str:
 
 def _did_you_mean(name: str) -> str:
     """The public macros closest to a misspelled name, from the macros module's own list."""
+    known: tuple[str, ...]
     try:
-        from scripts.render.api import PUBLIC_MACROS
+        from scripts.render.api import PUBLIC_MACROS as known
     except ImportError:  # a copy without the renderers still gets the rest of the message
-        PUBLIC_MACROS = ()
-    near = nearest(name, PUBLIC_MACROS, count=3)
+        known = ()
+    near = nearest(name, known, count=3)
     hint = f": did you mean {' or '.join(near)}?" if near else ""
     return hint + " (the macros are listed in data/README.md)"
 

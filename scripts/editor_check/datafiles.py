@@ -17,9 +17,10 @@ from scripts.pages.frontmatter import check_page
 
 def validate(root: Path) -> list[Mistake]:
     """Problems in data/*.yml and in the front matter of docs/**/*.md under `root`."""
+    source_ids: set[str] | None
     try:
         source_ids = set(load_site_data(root).sources)
-        found = []
+        found: list[Mistake] = []
     except DataError as error:
         found = [problem_finding(problem) for problem in error.problems]
         source_ids = readable_source_ids(root)
@@ -30,7 +31,7 @@ def validate(root: Path) -> list[Mistake]:
 
 def _front_matter_findings(root: Path, source_ids: set[str]) -> list[Mistake]:
     docs = root / "docs"
-    found = []
+    found: list[Mistake] = []
     for path in sorted(docs.rglob("*.md")):
         label = f"docs/{path.relative_to(docs).as_posix()}"
         try:

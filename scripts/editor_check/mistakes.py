@@ -29,6 +29,7 @@ class Mistake:
     covers: str = ""
 
     def text(self) -> str:
+        """The mistake as `file:line: message`."""
         return f"{self.path}:{self.line}: {self.message}"
 
 
@@ -85,6 +86,7 @@ def _consequence(finding: Mistake, causes: set[str]) -> bool:
 
 
 def as_text(findings: list[Mistake]) -> list[str]:
+    """Each finding as `file:line: message`."""
     return [f.text() for f in findings]
 
 

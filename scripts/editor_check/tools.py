@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import subprocess
@@ -49,6 +50,7 @@ def run(argv: list[str], root: Path) -> subprocess.CompletedProcess[str]:
 
 
 def python_tool(module: str, *args: str) -> list[str]:
+    """The command that runs the Python module `module` with this interpreter."""
     return [sys.executable, "-m", module, *args]
 
 
@@ -173,7 +175,11 @@ def _spelling_finding(match: re.Match[str], root: Path) -> Mistake:
 
 
 def python_lint(root: Path) -> list[Mistake]:
-    """ruff over the project's Python, with the settings in pyproject.toml."""
+    """ruff, mypy and vulture over the project's Python, with the settings in pyproject.toml."""
+    return _ruff(root) + _mypy(root) + _vulture(root)
+
+
+def _ruff(root: Path) -> list[Mistake]:
     targets = existing(root, "scripts", "tests", "bench")
     if not targets:
         return []
@@ -182,4 +188,43 @@ def python_lint(root: Path) -> list[Mistake]:
     found = parse_file_line(result.stdout, root, "python")
     if result.returncode != 0 and not found:
         return tool_failure(result, "pyproject.toml", "python")
+    return found
+
+
+def _mypy(root: Path) -> list[Mistake]:
+    """mypy (strict, [tool.mypy]) over scripts/: `file:line: error: message  [code]`."""
+    if not existing(root, "scripts"):
+        return []
+    flags = ("--no-error-summary", "--no-pretty", "--no-color-output", "--show-error-codes")
+    result = run(python_tool("mypy", *flags, "scripts"), root)
+    # Notes only explain the error printed above them.
+    errors = [line for line in result.stdout.splitlines() if ": note: " not in line]
+    found = parse_file_line("\n".join(errors), root, "python")
+    found = [
+        dataclasses.replace(f, message="mypy: " + f.message.removeprefix("error: ").strip())
+        for f in found
+    ]
+    if result.returncode != 0 and not found:
+        return tool_failure(result, "pyproject.toml", "mypy")
+    return found
+
+
+def _vulture(root: Path) -> list[Mistake]:
+    """vulture over scripts/: code nothing uses, apart from the names .vulture-allow.py lists
+    (with the reason each is used)."""
+    targets = existing(root, "scripts", ".vulture-allow.py")
+    if "scripts" not in targets:
+        return []
+    result = run(python_tool("vulture", *targets), root)
+    found = parse_file_line(result.stdout, root, "python")
+    found = [
+        dataclasses.replace(
+            f,
+            message=f"vulture: {f.message}: delete it, or list it in .vulture-allow.py "
+            "with the reason it is used",
+        )
+        for f in found
+    ]
+    if result.returncode != 0 and not found:
+        return tool_failure(result, ".vulture-allow.py", "vulture")
     return found

@@ -43,6 +43,8 @@ class Options:
 
 @dataclass
 class Report:
+    """What a check found, and how much it checked and how fast."""
+
     findings: list[Finding]
     pages: int
     files: int
@@ -100,15 +102,16 @@ class Joined:
         self.ctx = ctx
         self.targets: list[str | None] = [None] * count
         self.arrived = bytearray(count)
-        self.edges: list[array] = [array("i")] * count
+        self.edges: list[array[int]] = [array("i")] * count
         self.redirect = array("i", [NO_REFRESH]) * count
-        self.content_edges: dict[int, array] = {}
+        self.content_edges: dict[int, array[int]] = {}
         self.findings: list[Finding] = []
         self.external: dict[str, list[tuple[str, str, str]]] = {}
         self._pending: dict[int, list[tuple[int, int, str, str, str]]] = {}
         self._failed: list[tuple[int, int, str, str, str]] = []
 
     def add(self, result: PageResult) -> None:
+        """Keep one scanned page's results; check its links into pages already here."""
         index = result.index
         self.targets[index] = result.targets
         self.edges[index] = result.edges
@@ -162,7 +165,7 @@ def has_fragment(blob: str, fragment: str) -> bool:
     return decoded.lower() == "top"
 
 
-def redirect_chain(redirect: array, start: int) -> list[int]:
+def redirect_chain(redirect: array[int], start: int) -> list[int]:
     """The pages a meta-refresh chain from `start` passes through (not `start` itself)."""
     chain: list[int] = []
     current = redirect[start]
@@ -172,7 +175,7 @@ def redirect_chain(redirect: array, start: int) -> list[int]:
     return chain
 
 
-def redirect_loops(ctx: ScanContext, redirect: array) -> list[Finding]:
+def redirect_loops(ctx: ScanContext, redirect: array[int]) -> list[Finding]:
     """One finding per cycle of meta-refresh redirects, on its first page."""
     findings = []
     pages = ctx.inventory.pages

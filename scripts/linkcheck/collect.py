@@ -34,6 +34,7 @@ class Inventory:
 
 
 def is_html(path: str) -> bool:
+    """Whether `path` names an HTML file (by its suffix, in any case)."""
     return path.lower().endswith(HTML_SUFFIXES)
 
 

@@ -29,6 +29,8 @@ _RETRY_STATUSES = frozenset({408, 425, 429, 500, 502, 503, 504})
 
 @dataclass
 class ExternalOptions:
+    """How external links are fetched: timeouts, retries and requests per host."""
+
     timeout: float = 10.0  # seconds per request
     retries: int = 2  # extra attempts after the first
     backoff: float = 0.5  # seconds before the first retry; doubles each time
@@ -48,10 +50,12 @@ class Outcome:
 
     @property
     def ok(self) -> bool:
+        """Whether the URL answered with a status below 400."""
         return self.status is not None and self.status < 400
 
     @property
     def retryable(self) -> bool:
+        """Whether trying again may help (no answer, or a status that may pass)."""
         return self.status is None or self.status in _RETRY_STATUSES
 
 
@@ -63,7 +67,7 @@ def check_external(
     todo = [url for url in sorted(occurrences) if not cache.fresh(url)]
     outcomes = fetch_all(todo, options)
     cache.store({url: o for url, o in outcomes.items() if o.ok})
-    findings = []
+    findings: list[Finding] = []
     for url, outcome in sorted(outcomes.items()):
         if outcome.ok:
             continue
@@ -79,6 +83,7 @@ def check_external(
 
 
 def fetch_all(urls: list[str], options: ExternalOptions) -> dict[str, Outcome]:
+    """Fetch every URL in `urls`, a few at a time per host; the outcome of each."""
     gates: dict[str, threading.BoundedSemaphore] = defaultdict(
         lambda: threading.BoundedSemaphore(options.per_host)
     )
@@ -150,10 +155,12 @@ class Cache:
                 self.entries = {}  # a damaged cache is only a slower run, never an error
 
     def fresh(self, url: str) -> bool:
+        """Whether the cache holds `url` from within its lifetime."""
         entry = self.entries.get(url)
         return isinstance(entry, dict) and time.time() - float(entry.get("time", 0)) < self.ttl
 
     def store(self, outcomes: dict[str, Outcome]) -> None:
+        """Remember `outcomes`, forget entries past their lifetime, and write the cache file."""
         if self.path is None:
             return
         now = time.time()

@@ -109,7 +109,7 @@ def extract(html: bytes | str, *, content_links: bool = False, encoding: bool = 
             if "action" in attrs:  # a <form src> is found by `[src]` and has no reference
                 refs.append(("form[action]", attrs["action"] or ""))
         elif tag != "link" or not _ORIGIN_ONLY_RELS.intersection((attrs.get("rel") or "").split()):
-            _url_attributes(tag, attrs, refs)
+            _url_attributes(tag or "", attrs, refs)  # an element always has a tag
     if content_links:
         data.content_hrefs = _content_hrefs(tree)
     return data
@@ -169,6 +169,7 @@ def _content_hrefs(tree: LexborHTMLParser) -> list[str]:
 
 
 def empty_is_finding(element: str) -> bool:
+    """Whether an empty reference in `element` is a finding (an empty form action is not)."""
     return element not in _EMPTY_ALLOWED
 
 

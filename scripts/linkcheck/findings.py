@@ -38,9 +38,11 @@ class Finding:
     line: int | None = None  # the line in `source` where the reference is written
 
     def traced(self, source: str, line: int | None) -> Finding:
+        """The finding with the Markdown source and line it came from."""
         return replace(self, source=source, line=line)
 
     def as_dict(self) -> dict[str, object]:
+        """The finding as a JSON object, without its empty fields."""
         data = asdict(self)
         return {key: value for key, value in data.items() if value is not None}
 

@@ -68,6 +68,7 @@ def _start_methods() -> list[str]:
 
 
 def default_jobs() -> int:
+    """The number of CPUs this process may run on."""
     try:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux

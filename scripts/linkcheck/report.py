@@ -11,6 +11,7 @@ FORMATS = ("text", "json", "github")
 
 
 def sort_key(finding: Finding, site_label: str) -> tuple[str, int, str, str, str]:
+    """How findings are ordered: by file, line, message, page, then href."""
     return (
         location_file(finding, site_label),
         finding.line or 0,
@@ -42,6 +43,7 @@ def as_text(findings: Sequence[Finding], site_label: str) -> str:
 
 
 def as_json(findings: Sequence[Finding], site_label: str) -> str:
+    """The findings as a JSON list, in report order."""
     return (
         json.dumps(
             [f.as_dict() for f in ordered(findings, site_label)], indent=2, ensure_ascii=False
@@ -78,4 +80,5 @@ RENDERERS: dict[str, Callable[[Sequence[Finding], str], str]] = {
 
 
 def render(findings: Sequence[Finding], fmt: str, site_label: str) -> str:
+    """The findings in the format `fmt` (text, json or github)."""
     return RENDERERS[fmt](findings, site_label)

@@ -36,7 +36,9 @@ class Target(NamedTuple):
     path: str = ""  # the site-relative file (PAGE), the absolute URL (EXTERNAL) or a note
     fragment: str | None = None  # None when the reference has no "#"
     url: str = ""  # the resolved URL path on the site, for messages
-    index: int = -1  # for PAGE targets that are parsed pages: their index in the page list
+    # For PAGE targets that are parsed pages: their index in the page list. The field shadows
+    # tuple.index, which mypy reports; every caller reads the field, never the method.
+    index: int = -1  # type: ignore[assignment]
 
 
 # How many resolved paths a Resolver remembers; a bound on memory for huge sites.

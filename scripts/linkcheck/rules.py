@@ -7,6 +7,7 @@ directory URLs: `x.md` -> `x/index.html`, `index.md` -> `index.html`.
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,8 @@ _INDEX_NAMES = ("index.md", "README.md")
 
 @dataclass(frozen=True)
 class Topic:
+    """A cross-reference topic: its id, its page and its link text."""
+
     id: str
     page: str  # Markdown path under docs/
     title: str
@@ -28,6 +31,8 @@ class Topic:
 
 @dataclass(frozen=True)
 class Requirement:
+    """A page that must link to some topics."""
+
     page: str
     topics: tuple[str, ...]
     line: int
@@ -35,6 +40,8 @@ class Requirement:
 
 @dataclass(frozen=True)
 class Rules:
+    """The cross-reference rules read from xrefs.yml."""
+
     path: str  # as given, for messages and finding sources
     topics: dict[str, Topic]
     required: tuple[Requirement, ...]
@@ -44,6 +51,7 @@ class Rules:
         return {topic.id: built_file(topic.page) for topic in self.topics.values()}
 
     def rule_pages(self) -> frozenset[str]:
+        """The built files of the pages that must link to topics."""
         return frozenset(built_file(rule.page) for rule in self.required)
 
 
@@ -60,7 +68,7 @@ class _LineLoader(yaml.SafeLoader):
     """Records the line of every mapping, so errors and findings can point into the file."""
 
 
-def _mapping_with_line(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
+def _mapping_with_line(loader: _LineLoader, node: yaml.MappingNode) -> dict[Hashable, Any]:
     mapping = loader.construct_mapping(node, deep=True)
     mapping["__line__"] = node.start_mark.line + 1
     return mapping

@@ -30,8 +30,8 @@ class PageResult:
 
     index: int
     targets: str | None  # "\0id1\0id2\0...": every fragment target; None when not parsed
-    edges: array  # indexes of pages this page links to (a, area, meta refresh)
-    content_edges: array | None = None  # the same for content links only (rule pages)
+    edges: array[int]  # indexes of pages this page links to (a, area, meta refresh)
+    content_edges: array[int] | None = None  # the same for content links only (rule pages)
     redirect: int = -2  # page index of its meta-refresh target; -1 elsewhere; -2 no refresh
     remote: list[tuple[int, str, str, str]] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
@@ -127,6 +127,7 @@ def _resolve_refs(
     edges: set[int] = set()
     findings = result.findings
     fast_fragments = external_base is None and document == resolver.address.prefix + page
+    hit: tuple[Target, str | None] | None  # (target, fragment), looked up in a cache first
     for element, value in refs:
         first = value[:1]
         if external_base is not None:
@@ -135,7 +136,7 @@ def _resolve_refs(
         elif first == "#" and fast_fragments and _plain(value):
             # A same-page fragment (table of contents, heading and code-line anchors): the
             # most common reference of all, checked here without resolving anything.
-            fragment = value[1:]
+            fragment: str | None = value[1:]
             if fragment and fragment not in own and not fragment_matches(fragment, own):
                 findings.append(
                     _missing_anchor(resolver, page, Target(PAGE, page, fragment), value, element)
@@ -144,11 +145,13 @@ def _resolve_refs(
         elif value.startswith("../"):
             hit = shared.get(value)
             if hit is None:
-                hit = shared[value] = resolver.resolve_fast(value, ancestors, page, document)
+                hit = resolver.resolve_fast(value, ancestors, page, document)
+                shared[value] = hit
         elif first == "/" or (":" in value and scheme_of(value) is not None):
             hit = absolute.get(value)
             if hit is None:
-                hit = absolute[value] = resolver.resolve_fast(value, ancestors, page, document)
+                hit = resolver.resolve_fast(value, ancestors, page, document)
+                absolute[value] = hit
         else:
             hit = resolver.resolve_fast(value, ancestors, page, document)
         target, fragment = hit
@@ -204,7 +207,7 @@ def _apply_base(
     return base, document, None
 
 
-def _content_edges(ctx: ScanContext, page: str, hrefs: list[str]) -> array:
+def _content_edges(ctx: ScanContext, page: str, hrefs: list[str]) -> array[int]:
     base = ctx.resolver.base_of(page)
     found = set()
     for href in hrefs:
@@ -229,6 +232,7 @@ def _missing_anchor(
 def missing_anchor(
     resolver: Resolver, page: str, target_page: str, fragment: str, value: str, element: str
 ) -> Finding:
+    """The finding for a `#fragment` that `target_page` does not define."""
     target = Target(PAGE, target_page, fragment)
     return _missing_anchor(resolver, page, target, value, element)
 

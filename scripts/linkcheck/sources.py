@@ -86,6 +86,7 @@ class Tracer:
         self._lines: dict[str, list[str]] = {}
 
     def trace(self, findings: Iterable[Finding]) -> list[Finding]:
+        """The findings, each traced to the Markdown file and line it came from where possible."""
         return [self._trace(f) if f.source is None else f for f in findings]
 
     def _trace(self, finding: Finding) -> Finding:

@@ -82,6 +82,7 @@ def scheme_of(url: str) -> str | None:
 
 
 def is_web_scheme(scheme: str) -> bool:
+    """Whether `scheme` is http or https."""
     return scheme in _WEB_SCHEMES
 
 

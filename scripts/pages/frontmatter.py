@@ -10,7 +10,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import yaml
 from pydantic import (
@@ -59,6 +59,8 @@ HIDEABLE = ("navigation", "toc", "footer")
 
 
 class FrontMatter(BaseModel):
+    """A page's front matter, validated."""
+
     # `hide` passes through, checked in _hide; any other key is refused in check_page.
     model_config = ConfigDict(extra="allow", strict=True, frozen=True)
 
@@ -110,7 +112,9 @@ def check_page(
     meta, lines = _parse(block, first_line, label)
     refused = [key for key in meta if str(key) in REFUSED_KEYS]
     unknown = [key for key in meta if str(key) not in allowed_keys() and key not in refused]
-    errors = [FrontMatterError(_refused_key(str(key), label, lines)) for key in refused]
+    errors: list[DataError] = [
+        FrontMatterError(_refused_key(str(key), label, lines)) for key in refused
+    ]
     errors += [FrontMatterError(_unknown_key(key, label, lines)) for key in unknown]
     errors += _hide(meta.get("hide"), label, lines)
     explained = {_closest_key(str(key)) for key in unknown}
@@ -130,7 +134,7 @@ def check_page(
     return page
 
 
-def _parse(block: str, first_line: int, label: str) -> tuple[dict, Lines]:
+def _parse(block: str, first_line: int, label: str) -> tuple[dict[Any, Any], Lines]:
     if not block.strip():
         return {}, Lines(row=first_line)
     loader = None
@@ -151,6 +155,8 @@ def _parse(block: str, first_line: int, label: str) -> tuple[dict, Lines]:
         raise FrontMatterError(
             Problem(label, "a mapping of fields", show(meta), field="front matter", line=first_line)
         )
+    if root is None:  # only comments: no fields, so no lines to look up
+        return meta, Lines(row=first_line)
     return meta, node_lines(root, first_line)
 
 
@@ -186,14 +192,17 @@ def _unknown_key(key: object, label: str, lines: Lines) -> Problem:
         else f"one of the valid keys: {', '.join(allowed_keys())}"
     )
     found = f"the unknown key '{key}'"
-    return Problem(label, expected, found, "", str(key), lines.fields.get(key))
+    # A key that is not text (`1:`, `true:`) finds no line here, and the problem has none.
+    line = lines.fields.get(key)  # type: ignore[call-overload]
+    return Problem(label, expected, found, "", str(key), line)
 
 
-def _description_length(problem: Problem, meta: dict) -> Problem:
+def _description_length(problem: Problem, meta: dict[Any, Any]) -> Problem:
     """Count the characters of a long description: the text itself is too long to show."""
     description = meta.get("description")
-    too_long = isinstance(description, str) and len(description) > DESCRIPTION_MAX
-    if problem.field == "description" and too_long:
+    if not isinstance(description, str):
+        return problem
+    if problem.field == "description" and len(description) > DESCRIPTION_MAX:
         return dataclasses.replace(problem, found=f"{len(description)} characters")
     return problem
 

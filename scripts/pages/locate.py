@@ -7,6 +7,7 @@ from pathlib import Path
 
 
 def read_lines(path: Path) -> list[str]:
+    """The lines of the file at `path`; none when it cannot be read as UTF-8."""
     try:
         return path.read_text(encoding="utf-8-sig").splitlines()
     except (OSError, UnicodeDecodeError):
@@ -62,6 +63,7 @@ BOM = "\ufeff"
 
 
 def starts_with_bom(path: Path) -> bool:
+    """Whether the file at `path` starts with a UTF-8 byte-order mark."""
     try:
         with path.open("rb") as handle:
             return handle.read(3) == BOM.encode("utf-8")

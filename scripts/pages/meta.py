@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 import yaml
 
@@ -26,7 +27,7 @@ class FrontMatter:
     """A page's front matter: its values, the line of each top-level key, and the text of
     each key's value as written (continuation lines included)."""
 
-    values: dict = field(default_factory=dict)
+    values: dict[str, Any] = field(default_factory=dict)
     lines: dict[str, int] = field(default_factory=dict)
     raw: dict[str, str] = field(default_factory=dict)
     readable: bool = True  # False when it is not YAML: the data step reports that

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
+from typing import Any
 
 import yaml
 from jinja2 import Environment, TemplateSyntaxError
@@ -35,7 +36,7 @@ BLOCK_TAGS = frozenset({"if", "for", "macro", "call", "filter", "block", "with",
 def page_environment(macros_settings: Mapping[str, object]) -> Environment:
     """A Jinja environment with the delimiters mkdocs-macros uses for pages: its `j2_*`
     settings, read the way the plugin reads them, so a page parses here as in the build."""
-    options = {
+    options: dict[str, Any] = {
         key.split("_", 1)[1]: value
         for key, value in macros_settings.items()
         if key.startswith("j2_") and value

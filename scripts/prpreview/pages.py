@@ -9,7 +9,7 @@ page: a screenshot too many costs less than a change nobody looked at.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -32,7 +32,7 @@ ON_EVERY_PAGE = ("glossary.yml",)
 # Every macro that cites a source links to the sources page, found through xrefs.yml.
 CITING = ("sources.yml", "xrefs.yml")
 
-TABLE_FILES = tuple(BY_KEY[spec.data_key].file for spec in TABLES.values())
+TABLE_FILES = tuple(BY_KEY[spec.name].file for spec in TABLES.values())
 
 
 @dataclass(frozen=True)
@@ -107,7 +107,7 @@ def macro_data(name: str, arg: str | None, facts: Mapping[str, str] | None) -> s
     string, None when it is missing or computed (then every file the macro could read)."""
     if name == "table":
         spec = TABLES.get(arg) if arg else None
-        files = {BY_KEY[spec.data_key].file} if spec else set(TABLE_FILES)
+        files = {BY_KEY[spec.name].file} if spec else set(TABLE_FILES)
         return files | set(CITING)
     if name == "chart":
         key = CHARTS[arg][0] if arg in CHARTS else None
@@ -124,7 +124,9 @@ def macro_data(name: str, arg: str | None, facts: Mapping[str, str] | None) -> s
     return set(MACRO_DATA[name])
 
 
-def page_data(text: str, parse, facts: Mapping[str, str] | None) -> set[str] | None:
+def page_data(
+    text: str, parse: Callable[[str], nodes.Template], facts: Mapping[str, str] | None
+) -> set[str] | None:
     """The data files a page's macro calls read; None when the page does not parse (then
     any data change may reach it)."""
     try:

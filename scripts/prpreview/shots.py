@@ -18,6 +18,8 @@ from scripts.prpreview.pages import Page
 
 @dataclass(frozen=True)
 class Viewport:
+    """A browser window size to take screenshots at."""
+
     name: str
     width: int
     height: int

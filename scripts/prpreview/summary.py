@@ -56,6 +56,7 @@ def page_title(site: Path, page: Page) -> str:
 
 
 def check_section(report: str | None, status: int | None) -> list[str]:
+    """The summary's lines about the `make check` run (its report and exit status)."""
     if status is None:
         return ["**make check** did not run."]
     lines = ANSI.sub("", report or "").rstrip().splitlines()

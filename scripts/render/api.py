@@ -32,7 +32,7 @@ PUBLIC_MACROS = (
 )
 
 # Each chart draws from one table's rows and shows that table beside it.
-CHARTS: dict[str, tuple[str, Callable]] = {
+CHARTS: dict[str, tuple[str, Callable[..., str]]] = {
     "immediate_effects": ("immediate_effects", charts.effects_chart),
     "session_length": ("methods", charts.session_length_chart),
     "onset": ("comparison", charts.onset_chart),
@@ -40,6 +40,8 @@ CHARTS: dict[str, tuple[str, Callable]] = {
 
 
 class SiteMacros:
+    """The public macros, over the site's data and the page being rendered."""
+
     def __init__(
         self,
         data: SiteData,

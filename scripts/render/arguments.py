@@ -26,6 +26,7 @@ class MacroArgumentError(Exception):
         self.found = found
 
     def problem_at(self, page: str, line: int | None) -> Problem:
+        """The error as a Problem at `line` of `page`."""
         return Problem(page, self.usage, self.found, "", "arguments", line)
 
 

@@ -16,7 +16,8 @@ ABBREVIATION_BREAKERS = frozenset("[]\\")
 
 def crisis_heading(lines: Sequence[CrisisLineRow]) -> str:
     """'Call 988 or 999 now if:' from the lines marked in_heading, in data order."""
-    numbers = [line.number for line in lines if line.in_heading]
+    # The data checks make sure every line marked in_heading has a number.
+    numbers = [line.number for line in lines if line.in_heading and line.number is not None]
     return f"Call {' or '.join(numbers)} now if:"
 
 

@@ -26,6 +26,8 @@ TIME_SCALES: tuple[TimeScale, ...] = ("minutes", "hours", "days", "weeks", "mont
 
 @dataclass(frozen=True)
 class Bar:
+    """One bar of a chart: its label, extent, value text and whether a source backs it."""
+
     label: str
     start: float  # where the bar begins, in chart units
     end: float
@@ -121,10 +123,12 @@ def _in_sentence(label: str) -> str:
 
 
 def with_note(text: str, note: str) -> str:
+    """`text` followed by `note`, when there is a note."""
     return f"{text} {note}" if note else text
 
 
 def figure_block(name: str, svg: str, caption: str) -> str:
+    """A chart's SVG in a figure with its caption."""
     return (
         f'<figure class="kt-chart" id="kt-chart-{name}">{svg}'
         f"<figcaption>{escape(caption)}</figcaption></figure>"
@@ -132,6 +136,7 @@ def figure_block(name: str, svg: str, caption: str) -> str:
 
 
 def effects_chart(rows: Sequence[EffectRow]) -> str:
+    """The bar chart of the immediate effects and how often each happens."""
     bars = [
         Bar(r.effect, 0, r.percent, f"{number(r.percent)}%", r.source is not None) for r in rows
     ]
@@ -151,6 +156,7 @@ def effects_chart(rows: Sequence[EffectRow]) -> str:
 
 
 def session_length_chart(rows: Sequence[MethodRow]) -> str:
+    """The bar chart of how long a session lasts for each way of giving ketamine."""
     top = max(r.session_minutes.max for r in rows)
     scale_max = -(-top // 15) * 15  # round up to the next quarter hour
     bars = [
@@ -184,6 +190,7 @@ def session_length_chart(rows: Sequence[MethodRow]) -> str:
 
 
 def onset_chart(rows: Sequence[ComparisonRow]) -> str:
+    """The chart of how soon each treatment starts to work."""
     position = {scale: index for index, scale in enumerate(TIME_SCALES)}
     # The words go under the bar: a bar reaching "months" leaves no room after it.
     bars = [

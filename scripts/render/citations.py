@@ -28,14 +28,18 @@ class PageLinks:
     directory_urls: bool = True
 
     def href(self, to_page: str, anchor: str = "") -> str:
+        """The HTML href from this page to `to_page` (and `anchor`)."""
         return html_href(self.page, to_page, anchor, self.directory_urls)
 
     def target(self, to_page: str, anchor: str = "") -> str:
+        """The Markdown link target from this page to `to_page` (and `anchor`)."""
         return markdown_target(self.page, to_page, anchor)
 
 
 @dataclass(frozen=True)
 class Citer:
+    """Figures and citations as HTML or Markdown, linked to the sources page."""
+
     sources: Mapping[str, SourceRow]
     links: PageLinks
 
@@ -59,6 +63,7 @@ class Citer:
 
     @staticmethod
     def unconfirmed_html(note: str | None) -> str:
+        """The visible 'source not confirmed' mark, with `note` as its title."""
         # Also written into Markdown prose (fact()), where a line break would end the tag's
         # line and let the rest of the note be read as Markdown.
         title = f' title="{escape(" ".join(note.split()))}"' if note else ""
@@ -76,6 +81,7 @@ class Citer:
         return f"{text} {self.cite_markdown(figure.source)}"
 
     def cite_markdown(self, source_id: str) -> str:
+        """A citation of `source_id` as a Markdown link to the sources page."""
         source = self.sources[source_id]
         target = self.links.target(self.links.sources_page, source.id)
         return f"([{markdown_text(source.short)}]({target}){{ .kt-cite }})"

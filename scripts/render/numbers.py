@@ -33,11 +33,12 @@ def _body(figure: Figure, style: str) -> str:
     if figure.text is not None:
         return figure.text
     places = figure.decimals
-    if figure.is_range:
+    if figure.low is not None and figure.high is not None:  # figure.is_range
         return _range(figure.low, figure.high, figure.unit, places)
     if style == "natural" and figure.unit == "%" and figure.value:
         return f"1 in {round(100 / figure.value)}"
-    return _with_unit(figure.value, figure.unit, places)
+    # A figure with neither text nor a range holds a value (figure_of and the facts build it so).
+    return _with_unit(figure.value, figure.unit, places)  # type: ignore[arg-type]
 
 
 def _with_unit(value: int | float, unit: str, places: int | None = None) -> str:

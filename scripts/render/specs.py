@@ -5,19 +5,22 @@ Adding a table is adding a spec here; the renderer stays generic.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from scripts.data.figures import figure_of
-from scripts.render.tables import Column, Source, TableSpec
+from scripts.render.tables import Cell, Column, Source, TableSpec
 
 
-def _text(field: str):
+def _text(field: str) -> Callable[[Any], Cell]:
     return lambda row: getattr(row, field)
 
 
-def _figure(field: str):
+def _figure(field: str) -> Callable[[Any], Cell]:
     return lambda row: figure_of(row, field) if getattr(row, field) is not None else None
 
 
-def _source(row) -> Source:
+def _source(row: Any) -> Source:
     return Source(row.source, row.source_note)
 
 

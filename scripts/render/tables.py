@@ -28,6 +28,8 @@ Cell = str | Figure | Source | None
 
 @dataclass(frozen=True)
 class Column:
+    """A column of a table: its header, its cell for a row and its alignment."""
+
     header: str
     cell: Callable[[Any], Cell]
     numeric: bool = False  # right-aligned, so figures line up
@@ -35,6 +37,8 @@ class Column:
 
 @dataclass(frozen=True)
 class TableSpec:
+    """A table: its name, its caption and its columns."""
+
     name: str
     caption: str
     columns: tuple[Column, ...]  # the first column heads each row (th scope="row")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from scripts.data.errors import FrontMatterError
+from scripts.data.errors import DataError, FrontMatterError
 from scripts.pages.frontmatter import check_page, check_pages
 from tests.support.repo import REPO
 
@@ -89,6 +89,16 @@ def test_page_without_front_matter() -> None:
     expected = r"^docs/x\.md:1, field 'title': found no front matter"
     with pytest.raises(FrontMatterError, match=expected):
         check_page("# Just a heading\n", "docs/x.md", KNOWN)
+
+
+def test_front_matter_of_comments_only_reads_as_empty() -> None:
+    """A YAML comment is no node at all: the missing fields are named, as for `---`/`---`."""
+    with pytest.raises(DataError) as empty:
+        check_page("---\n---\n\n# Title\n", "docs/x.md", KNOWN)
+    with pytest.raises(DataError) as comments:
+        check_page("---\n# only a comment\n---\n\n# Title\n", "docs/x.md", KNOWN)
+    assert comments.value.problems == empty.value.problems
+    assert any(problem.field == "title" for problem in comments.value.problems)
 
 
 def test_an_unquoted_colon_in_a_value_says_to_quote_it() -> None:

@@ -14,10 +14,12 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 import yaml
@@ -30,6 +32,8 @@ from scripts.pages.frontmatter import check_pages
 from tests.editors import workspace
 from tests.support.live_markup import live_markup_in_site
 from tests.support.repo import REPO, copy_repo, mkdocs_build
+
+T = TypeVar("T")
 
 CORPUS = yaml.safe_load(Path(__file__).with_name("hostile.yml").read_text(encoding="utf-8"))
 BY_ID = {case["id"]: case for case in CORPUS}
@@ -96,7 +100,7 @@ def refuse(root: Path, name: str) -> Refusal:
     return Refusal(expected, [f.text() for f in check], build)
 
 
-def within_time(function, *args):
+def within_time(function: Callable[..., T], *args: object) -> T:
     """Call `function`, failing the test (not hanging it) if it does not return in time."""
     pool = ThreadPoolExecutor(max_workers=1)
     try:

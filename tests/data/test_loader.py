@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlparse
 
 import pytest
@@ -23,7 +25,7 @@ def data() -> SiteData:
     return load_site_data(REPO)
 
 
-def _by_id(rows):
+def _by_id(rows: Iterable[Any]) -> dict[str, Any]:
     return {row.id: row for row in rows}
 
 

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from scripts.data.datasets import DATASETS
+from scripts.data.datasets import DATASETS, Dataset
 from scripts.data.models import Onset, RequiredLinks, Span, XrefTopic
 from scripts.render.api import PUBLIC_MACROS
 from tests.support.repo import REPO
@@ -21,7 +21,7 @@ def section(file: str) -> str:
 
 
 @pytest.mark.parametrize("dataset", DATASETS, ids=[d.file for d in DATASETS])
-def test_every_file_and_field_is_documented(dataset) -> None:
+def test_every_file_and_field_is_documented(dataset: Dataset) -> None:
     text = section(dataset.file)
     assert f"`{dataset.key}`" in text
     nested = {Span, Onset, XrefTopic, RequiredLinks}

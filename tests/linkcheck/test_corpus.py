@@ -12,6 +12,7 @@ import json
 import os
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -53,7 +54,7 @@ def _materialise(case: str, dest: Path, spec: dict, monkeypatch: pytest.MonkeyPa
         # Tests may run as root, whom permissions do not stop: fail the read itself.
         real_open = open
 
-        def failing_open(path, *args, **kwargs):
+        def failing_open(path: str, *args: Any, **kwargs: Any) -> Any:
             if os.path.abspath(path) in unreadable:
                 raise PermissionError(13, "Permission denied", str(path))
             return real_open(path, *args, **kwargs)
