@@ -21,6 +21,51 @@ from tests.data.helpers import data_copy, edit
 # name: (text on the reported line, file, old text, new text, error type, file label, row,
 #        field, words in the message)
 CASES = {
+    "cell-without-source": (
+        None,  # reported on the cell's own line ("downsides:"), which is not unique text
+        "other_treatments.yml",
+        "      text: Side effects are frequent, and the evidence that it works is limited in quality.\n"
+        "      source: nice-ipg679\n",
+        "      text: Side effects are frequent, and the evidence that it works is limited in quality.\n",
+        SchemaError,
+        "data/other_treatments.yml",
+        "'vns' (item 7)",
+        "downsides.source",
+        "found neither source nor source_note",
+    ),
+    "cell-unknown-source": (
+        "source: nice-ipg5422",
+        "other_treatments.yml",
+        "source: nice-ipg542\n  - id: vns",
+        "source: nice-ipg5422\n  - id: vns",
+        UnknownReferenceError,
+        "data/other_treatments.yml",
+        "'rtms' (item 6)",
+        "status.source",
+        "one of nice-ipg542",
+    ),
+    "care-sign-bad-level": (
+        "level: soon",
+        "care_cards.yml",
+        "    level: urgent\n    sign: You see blood in your urine.",
+        "    level: soon\n    sign: You see blood in your urine.",
+        SchemaError,
+        "data/care_cards.yml",
+        "'bladder-blood' (item 3)",
+        "level",
+        "'soon'",
+    ),
+    "interaction-bad-applies-to": (
+        "applies_to: ketamine",
+        "interactions.yml",
+        "    applies_to: esketamine\n    source: spravato-treatment-steps",
+        "    applies_to: ketamine\n    source: spravato-treatment-steps",
+        SchemaError,
+        "data/interactions.yml",
+        "'nasal-sprays-esketamine' (item 5)",
+        "applies_to",
+        "esketamine",
+    ),
     "unknown-key": (
         "colour: red",
         "comparison.yml",
