@@ -24,9 +24,8 @@ CASES = {
     "cell-without-source": (
         None,  # reported on the cell's own line ("downsides:"), which is not unique text
         "other_treatments.yml",
-        "      text: Side effects are frequent, and the evidence that it works is limited in quality.\n"
-        "      source: nice-ipg679\n",
-        "      text: Side effects are frequent, and the evidence that it works is limited in quality.\n",
+        "limited in quality.\n      source: nice-ipg679\n",
+        "limited in quality.\n",
         SchemaError,
         "data/other_treatments.yml",
         "'vns' (item 7)",
