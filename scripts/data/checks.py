@@ -51,6 +51,7 @@ AUTHORITATIVE_HOSTS = (
     "apna.org",
     "aana.com",
     "psychiatryonline.org",
+    "uroweb.org",  # European Association of Urology, a professional body
 )
 
 
@@ -76,6 +77,7 @@ def check_all(parsed: Mapping[str, Parsed]) -> list[DataError]:
             errors.extend(_unique(item, "id"))
             if sources is not None:
                 errors.extend(_sourced(item, sources))
+                errors.extend(_cited_cells(item, sources))
     rules = {
         "sources": _source_urls,
         "glossary": lambda item: _unique(item, "term"),
@@ -132,17 +134,27 @@ def _sourced(item: Parsed, sources: set[str]) -> Errors:
         yield from _source_or_note(item, index, record, sources)
 
 
-def _source_or_note(item: Parsed, index: int, record: Any, sources: set[str]) -> Errors:
+def _source_or_note(
+    item: Parsed, index: int, record: Any, sources: set[str], prefix: str = ""
+) -> Errors:
     if record.source is None and record.source_note is None:
         expected = "a source id, or a source_note saying why there is none"
-        yield _error(SchemaError, item, index, "source", "neither source nor source_note", expected)
+        found = "neither source nor source_note"
+        yield _error(SchemaError, item, index, f"{prefix}source", found, expected)
     if record.source is not None and record.source_note is not None:
-        yield _error(
-            SchemaError, item, index, "source_note", "both source and source_note", "only one"
-        )
+        found = "both source and source_note"
+        yield _error(SchemaError, item, index, f"{prefix}source_note", found, "only one")
     if record.source is not None and record.source not in sources:
         expected = f"a source id from data/sources.yml: {closest(record.source, sources)}"
-        yield _error(UnknownReferenceError, item, index, "source", show(record.source), expected)
+        found = show(record.source)
+        yield _error(UnknownReferenceError, item, index, f"{prefix}source", found, expected)
+
+
+def _cited_cells(item: Parsed, sources: set[str]) -> Errors:
+    """Cells that carry their own source (a model's CITED fields) follow the row rule too."""
+    for index, record in enumerate(item.records):
+        for name in getattr(type(record), "CITED", ()):
+            yield from _source_or_note(item, index, getattr(record, name), sources, f"{name}.")
 
 
 def authoritative(url: str) -> bool:

@@ -194,6 +194,43 @@ class CandidacyRow(SourcedRow):
     detail: Text = Field(description="what it means, in one sentence")
 
 
+class SourcedText(Strict):
+    """A phrase with its own source, for tables where each cell rests on a different source."""
+
+    text: Text = Field(description="the cell's text, in plain words")
+    source: Id | None = Field(None, description=SOURCE_FIELD)
+    source_note: Text | None = Field(None, description=NOTE_FIELD)
+
+
+class OtherTreatmentRow(Row):
+    CITED: ClassVar[tuple[str, ...]] = ("given", "onset", "downsides", "status")
+    treatment: Text = Field(description="the treatment's name")
+    given: SourcedText = Field(description="how it is given: {text, source}")
+    onset: SourcedText = Field(description="how soon it may help: {text, source}")
+    downsides: SourcedText = Field(description="the main downsides: {text, source}")
+    status: SourcedText = Field(description="licence or NICE status: {text, source}")
+
+
+class InteractionRow(SourcedRow):
+    group: Text = Field(description="the group of medicines or drugs, in a few words")
+    examples: Text | None = Field(None, description="examples, such as named medicines")
+    effect: Text = Field(description="what may happen, in one sentence")
+    advice: Text = Field(description="what you or your team should do, in one sentence")
+    applies_to: Literal["esketamine", "iv-ketamine"] = Field(
+        description="esketamine (from the esketamine label) or iv-ketamine"
+    )
+
+
+class CareSignRow(SourcedRow):
+    card: Annotated[str, StringConstraints(pattern=ID_PATTERN)] = Field(
+        description="the card's name, such as bladder (the care_cards() macro shows one card)"
+    )
+    level: Literal["clinic", "urgent", "emergency"] = Field(
+        description="clinic (tell your clinic or GP), urgent (call 111) or emergency (999)"
+    )
+    sign: Text = Field(description="the symptom or sign, in plain words")
+
+
 class FactRow(SourcedRow):
     about: Text = Field(description="what the figure is, for editors")
     from_: Annotated[str, StringConstraints(pattern=r"^[a-z_]+\.[a-z0-9_-]+\.[a-z_]+$")] | None = (

@@ -11,10 +11,10 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import NoReturn
 
 from scripts.data.checks import closest, natural_denominator, number_text
-from scripts.data.errors import PageUsageError, Problem, UnknownNameError
+from scripts.data.errors import PageUsageError, Problem, UnknownNameError, UnknownReferenceError
 from scripts.data.figures import Figure
 from scripts.data.loader import SiteData
-from scripts.render import boxes, charts
+from scripts.render import boxes, care_cards, charts
 from scripts.render.citations import Citer, PageLinks, markdown_text
 from scripts.render.specs import TABLES
 from scripts.render.tables import render_table
@@ -26,6 +26,7 @@ PUBLIC_MACROS = (
     "cite",
     "fact",
     "crisis_help",
+    "care_cards",
     "sources_list",
     "page_sources",
     "glossary",
@@ -110,6 +111,34 @@ class SiteMacros:
         if brief:
             return boxes.crisis_brief(self.data.crisis_lines)
         return boxes.crisis_box(self.data.crisis_lines, self._citer())
+
+    def care_cards(self, card: str, heading: int = 3) -> str:
+        """care_cards("bladder"): when to get help, in three levels of urgency, each under a
+        heading of rank `heading` (3 by default, for a card inside a ## section)."""
+        signs = self.data.tables["care_cards"]
+        names = {sign.card for sign in signs}
+        if card not in names:
+            self._unknown("care card", card, names)
+        if not 2 <= heading <= 6:
+            raise PageUsageError(
+                Problem(
+                    f"docs/{self.current_page()}",
+                    "a heading rank from 2 to 6, one below the section the card sits in",
+                    str(heading),
+                    field="heading",
+                )
+            )
+        lines = {line.id: line for line in self.data.crisis_lines}
+        for needed in care_cards.LINES_NEEDED:
+            if needed not in lines:
+                raise UnknownReferenceError(
+                    Problem(
+                        "data/crisis_lines.yml",
+                        f"a row with id '{needed}' (the care cards take its number)",
+                        "no such row",
+                    )
+                )
+        return care_cards.care_cards(card, signs, lines, self._citer(), heading)
 
     def sources_list(self) -> str:
         """sources_list(): the sources page body."""

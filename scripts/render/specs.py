@@ -6,7 +6,7 @@ Adding a table is adding a spec here; the renderer stays generic.
 from __future__ import annotations
 
 from scripts.data.figures import figure_of
-from scripts.render.tables import Column, Source, TableSpec
+from scripts.render.tables import Cited, Column, Source, TableSpec
 
 
 def _text(field: str):
@@ -19,6 +19,23 @@ def _figure(field: str):
 
 def _source(row) -> Source:
     return Source(row.source, row.source_note)
+
+
+def _cited(field: str):
+    """A cell that carries its own source ({text, source} in the data)."""
+
+    def cell(row) -> Cited:
+        value = getattr(row, field)
+        return Cited(value.text, value.source, value.source_note)
+
+    return cell
+
+
+# How the interactions table says what a row is about.
+APPLIES_TO = {
+    "esketamine": "Esketamine nasal spray (its label or patient information)",
+    "iv-ketamine": "IV ketamine",
+}
 
 
 SOURCE = Column("Source", _source)
@@ -87,6 +104,31 @@ TABLES: dict[str, TableSpec] = {
             (
                 Column("When", lambda row: row.stage.capitalize()),
                 Column("What happens", _text("summary")),
+                SOURCE,
+            ),
+        ),
+        TableSpec(
+            "other_treatments",
+            "other_treatments",
+            "Other treatments for treatment-resistant depression, with ketamine and esketamine",
+            (
+                Column("Treatment", _text("treatment")),
+                Column("How it is given", _cited("given")),
+                Column("How soon it may help", _cited("onset")),
+                Column("Main downsides", _cited("downsides")),
+                Column("Licence or NICE status", _cited("status")),
+            ),
+        ),
+        TableSpec(
+            "interactions",
+            "interactions",
+            "Medicines, alcohol and drugs that matter with ketamine or esketamine",
+            (
+                Column("Medicines or drugs", _text("group")),
+                Column("Examples", _text("examples")),
+                Column("What may happen", _text("effect")),
+                Column("What to do", _text("advice")),
+                Column("About", lambda row: APPLIES_TO[row.applies_to]),
                 SOURCE,
             ),
         ),

@@ -1,7 +1,8 @@
 """One generic HTML table renderer, driven by a column spec.
 
 A spec says which rows to show and, per column, its header and how to get
-each cell from a row: text (escaped) or a Figure (formatted and cited).
+each cell from a row: text (escaped), a Figure (formatted and cited), the row's
+Source, or words Cited to a source of their own.
 """
 
 from __future__ import annotations
@@ -23,7 +24,16 @@ class Source:
     note: str | None
 
 
-Cell = str | Figure | Source | None
+@dataclass(frozen=True)
+class Cited:
+    """Words followed by their own source, for tables whose cells rest on different sources."""
+
+    text: str
+    source: str | None
+    note: str | None
+
+
+Cell = str | Figure | Source | Cited | None
 
 
 @dataclass(frozen=True)
@@ -63,7 +73,7 @@ def _notes(spec: TableSpec, rows: Sequence[Any]) -> str:
         for column in spec.columns:
             value = column.cell(row)
             note = getattr(value, "source_note", None) or getattr(value, "note", None)
-            if isinstance(value, (Figure, Source)) and note and note not in notes:
+            if isinstance(value, (Figure, Source, Cited)) and note and note not in notes:
                 notes.append(note)
     if not notes:
         return ""
@@ -91,4 +101,7 @@ def _cell(value: Cell, citer: Citer) -> str:
         return citer.figure_html(value)
     if isinstance(value, Source):
         return citer.source_html(value.source, value.note)
+    if isinstance(value, Cited):
+        source = citer.source_html(value.source, value.note)
+        return f'{escape(value.text)} <span class="kt-cell-source">({source})</span>'
     return escape(value)

@@ -24,6 +24,7 @@ DOCUMENTED = {
     "cite",
     "fact",
     "crisis_help",
+    "care_cards",
     "sources_list",
     "page_sources",
     "glossary",

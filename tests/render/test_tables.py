@@ -10,7 +10,7 @@ from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from scripts.data.figures import Figure
 from scripts.data.models import SourceRow
 from scripts.render.citations import UNCONFIRMED, Citer, PageLinks
-from scripts.render.tables import Column, Source, TableSpec, render_table
+from scripts.render.tables import Cited, Column, Source, TableSpec, render_table
 
 SOURCES = {"s1": SourceRow(id="s1", publisher="P", title="T", short="Short one")}
 
@@ -93,4 +93,28 @@ def test_the_real_specs_cover_every_table_file() -> None:
         "risks",
         "monitoring",
         "candidacy",
+        "other_treatments",
+        "interactions",
     }
+
+
+CITED_SPEC = TableSpec(
+    "cells",
+    "cells",
+    "Cells with their own sources",
+    (
+        Column("Thing", lambda r: r.name),
+        Column("Said", lambda r: Cited(r.name + " <b>said</b>", r.source, r.note)),
+    ),
+)
+
+
+def test_each_cited_cell_shows_its_own_source_or_the_reason_there_is_none() -> None:
+    html = render_table(CITED_SPEC, ROWS, Citer(SOURCES, PageLinks("benefits.md")))
+    assert "<b>" not in html and "<script>" not in html
+    first, second = (row.css("td")[0] for row in HTMLParser(html).css("tbody tr"))
+    assert first.text().startswith("<script>alert(1)</script> <b>said</b>")
+    assert first.css_first("a.kt-cite").attributes["href"] == "../sources/#s1"
+    assert second.css_first(".kt-source-needed").text() == UNCONFIRMED
+    # The reason is written out for every reader, not only in a tooltip.
+    assert "not known" in HTMLParser(html).css_first("tfoot").text()
