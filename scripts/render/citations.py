@@ -38,9 +38,9 @@ class Citer:
     sources: Mapping[str, SourceRow]
     links: PageLinks
 
-    def figure_html(self, figure: Figure, style: str | None = None) -> str:
+    def figure_html(self, figure: Figure) -> str:
         """'30%' linked to its source, or '30%' with a visible 'source not confirmed' mark."""
-        text = escape(format_figure(figure, style))
+        text = escape(format_figure(figure))
         if figure.source is None:
             return f"{text} {self.unconfirmed_html(figure.source_note)}"
         source = self.sources[figure.source]
@@ -61,9 +61,9 @@ class Citer:
         title = f' title="{escape(note)}"' if note else ""
         return f'<span class="kt-source-needed"{title}>{UNCONFIRMED}</span>'
 
-    def figure_markdown(self, figure: Figure, style: str | None = None) -> str:
+    def figure_markdown(self, figure: Figure) -> str:
         """An inline figure for prose, with its citation in brackets."""
-        text = _markdown_text(format_figure(figure, style))
+        text = _markdown_text(format_figure(figure))
         if figure.tel:
             text = f"[{text}](tel:{figure.tel})"
         if figure.source is None:
