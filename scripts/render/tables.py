@@ -43,7 +43,11 @@ class TableSpec:
 
 
 def render_table(spec: TableSpec, rows: Sequence[Any], citer: Citer) -> str:
-    """The table as one block of HTML, wrapped in a box that scrolls sideways on phones."""
+    """The table as one block of HTML, in a box that can scroll sideways if it must.
+
+    Each body cell carries its column's header as `data-label`: on a phone, data.css
+    shows every row as a block of labelled cells, so the table never scrolls sideways.
+    """
     caption_id = f"kt-table-{spec.name}"
     head = "".join(f'<th scope="col">{escape(c.header)}</th>' for c in spec.columns)
     shown = [row for row in rows if spec.keep(row)]
@@ -80,7 +84,8 @@ def _row(spec: TableSpec, row: Any, citer: Citer) -> str:
         content = _cell(column.cell(row), citer)
         css = ' class="kt-num"' if column.numeric else ""
         tag = 'th scope="row"' if index == 0 else "td"
-        cells.append(f"<{tag}{css}>{content}</{tag.split()[0]}>")
+        label = f' data-label="{escape(column.header)}"'
+        cells.append(f"<{tag}{css}{label}>{content}</{tag.split()[0]}>")
     return f"<tr>{''.join(cells)}</tr>"
 
 

@@ -53,6 +53,22 @@ def test_values_are_escaped() -> None:
     assert tree.css_first("caption").text() == "Things <and> stuff"
 
 
+def test_every_body_cell_is_labelled_by_its_column() -> None:
+    """On a phone each row is a block of cells, each shown with its column's header."""
+    tree = render()
+    headers = [th.text() for th in tree.css("thead th")]
+    for row in tree.css("tbody tr"):
+        labels = [cell.attributes.get("data-label") for cell in row.css("th, td")]
+        assert labels == headers
+
+
+def test_a_header_is_escaped_in_its_label() -> None:
+    spec = TableSpec("x", "x", "X", (Column('Say "hi" <b>&', lambda r: r.name),))
+    html = render_table(spec, ROWS[:1], Citer(SOURCES, PageLinks("benefits.md")))
+    assert 'data-label="Say &quot;hi&quot; &lt;b&gt;&amp;"' in html
+    assert HTMLParser(html).css_first("tbody th").attributes["data-label"] == 'Say "hi" <b>&'
+
+
 def test_markup_is_accessible() -> None:
     tree = render()
     box = tree.css_first("div.kt-table")
