@@ -1,7 +1,9 @@
 """Figures and source links, as HTML (tables, charts, boxes) or Markdown (inline prose).
 
 Every figure on the site goes through `Citer`, so each one links to its source
-on the sources page, or carries a visible "source not confirmed" mark.
+on the sources page, or carries a visible "source not confirmed" mark. Bracketed
+citations, "(Oxford Health)", come only from cite(), placed by the page at the end
+of a sentence (scripts/editor_check/citations.py holds pages to that).
 """
 
 from __future__ import annotations
@@ -62,13 +64,20 @@ class Citer:
         return f'<span class="kt-source-needed"{title}>{UNCONFIRMED}</span>'
 
     def figure_markdown(self, figure: Figure) -> str:
-        """An inline figure for prose, with its citation in brackets."""
+        """An inline figure for prose. Like a table's figure, the figure itself links to its
+        source's entry (screen readers hear the source's name), so no bracketed citation
+        breaks the sentence: the page cites a source once per paragraph, at the end of a
+        sentence, with cite(). A phone number is a tel: link instead; a figure with no
+        source keeps its visible "source not confirmed" mark beside it."""
         text = _markdown_text(format_figure(figure))
         if figure.tel:
-            text = f"[{text}](tel:{figure.tel})"
+            return f"[{text}](tel:{figure.tel})"
         if figure.source is None:
             return f"{text} {self.unconfirmed_html(figure.source_note)}"
-        return f"{text} {self.cite_markdown(figure.source)}"
+        source = self.sources[figure.source]
+        target = self.links.target(self.links.sources_page, source.id)
+        hidden = _markdown_text(f" (source: {source.short})")
+        return f'[{text}<span class="kt-sr">{hidden}</span>]({target}){{ .kt-fig }}'
 
     def cite_markdown(self, source_id: str) -> str:
         source = self.sources[source_id]

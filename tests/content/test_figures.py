@@ -5,7 +5,8 @@ through the site's loader), so a wrong lookup, a dropped row or a stale value
 on a built page fails the test.
 
 * Inline figures: for every fact("id") call on a page, the page shows the
-  fact's qualifier, its number(s) (or its words) and then its citation.
+  fact's qualifier, its number(s) (or its words) and then its source's name (the
+  figure links to it) or the "source not confirmed" mark.
 * Tables (and the tables beside charts): every row of the data file is shown,
   in order, with its figure and, where no source confirms it, the visible
   "source not confirmed" mark.
@@ -103,9 +104,13 @@ def fact_pattern(fact: dict) -> re.Pattern[str]:
         suffix += f" {fact['per']}"
     qualifier = f"{fact['qualifier']} " if fact.get("qualifier") else ""
     source = cited.get("source")
-    mark = f"({row('sources', source)['short']})" if source else UNCONFIRMED
+    # A sourced figure links to its source, named for screen readers right after it; a
+    # phone number is a tel: link, cited by its sentence; an unsourced figure says so.
+    mark = f" (source: {row('sources', source)['short']})" if source else f" {UNCONFIRMED}"
+    if fact.get("tel"):
+        mark = ""
     return re.compile(
-        rf"(?<!\w){re.escape(qualifier)}{figure_re}{re.escape(suffix)} {re.escape(mark)}"
+        rf"(?<!\w){re.escape(qualifier)}{figure_re}{re.escape(suffix)}{re.escape(mark)}"
     )
 
 
@@ -183,17 +188,17 @@ def test_a_chance_is_expected_as_1_in_n_and_a_rate_as_a_percentage() -> None:
         "source": "fava-2018",
     }
     rate = {**chance, "kind": "rate"}
-    assert fact_pattern(chance).search("about 1 in 10 (Fava et al., 2018)")
-    assert not fact_pattern(chance).search("about 10% (Fava et al., 2018)")
-    assert fact_pattern(rate).search("about 10% (Fava et al., 2018)")
+    assert fact_pattern(chance).search("about 1 in 10 (source: Fava et al., 2018)")
+    assert not fact_pattern(chance).search("about 10% (source: Fava et al., 2018)")
+    assert fact_pattern(rate).search("about 10% (source: Fava et al., 2018)")
 
 
 def test_the_pattern_rejects_a_wrong_figure() -> None:
     fact = {"value": 40, "unit": "minutes", "source": "fava-2018"}
     pattern = fact_pattern(fact)
-    assert pattern.search("given over 40 minutes (Fava et al., 2018).")
-    assert not pattern.search("given over 45 minutes (Fava et al., 2018).")
-    assert not pattern.search("given over 40 minutes (Han et al., 2016).")
+    assert pattern.search("given over 40 minutes (source: Fava et al., 2018).")
+    assert not pattern.search("given over 45 minutes (source: Fava et al., 2018).")
+    assert not pattern.search("given over 40 minutes (source: Han et al., 2016).")
 
 
 def test_an_unconfirmed_table_figure_must_say_so() -> None:
