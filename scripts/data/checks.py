@@ -78,7 +78,7 @@ def check_all(parsed: Mapping[str, Parsed]) -> list[DataError]:
                 errors.extend(_sourced(item, sources))
     rules = {
         "sources": _source_urls,
-        "glossary": lambda item: _unique(item, "term"),
+        "glossary": _glossary,
         "methods": _spans,
         "crisis_lines": _crisis_lines,
         "facts": _facts_shape,
@@ -121,6 +121,20 @@ def _unique(item: Parsed, attribute: str) -> Errors:
             yield _error(DuplicateIdError, item, index, attribute, found, f"a unique {attribute}")
         else:
             first[value] = index
+
+
+def _glossary(item: Parsed) -> Errors:
+    """Each term, and each other form of a term, belongs to one entry: a tooltip can show
+    only one definition for a word."""
+    yield from _unique(item, "term")
+    owner = {row.term: index for index, row in enumerate(item.records)}
+    for index, row in enumerate(item.records):
+        for form in row.forms:
+            if form in owner and owner[form] != index:
+                found = f"{show(form)}, already the term or a form of item {owner[form] + 1}"
+                expected = "a form no other glossary entry uses"
+                yield _error(DuplicateIdError, item, index, "forms", found, expected)
+            owner.setdefault(form, index)
 
 
 def _sourced(item: Parsed, sources: set[str]) -> Errors:

@@ -176,6 +176,11 @@ class GlossaryRow(Row):
     term: Text = Field(description="the term as it appears in the text")
     definition: Text = Field(description="a plain-English definition")
     tooltip: bool = Field(description="true or false: show the definition as a tooltip")
+    forms: list[Text] = Field(
+        default_factory=list,
+        description="other forms of the term that show the same tooltip, such as responded "
+        "or Remission (a tooltip matches exact, case-sensitive words)",
+    )
 
 
 class CrisisLineRow(SourcedRow):

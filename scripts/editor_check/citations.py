@@ -12,9 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-CITE_CALL_RE = re.compile(
-    r"""\{\{-?\s*cite\(\s*(?P<q>["'])(?P<id>[^"']+)(?P=q)\s*\)\s*-?\}\}"""
-)
+CITE_CALL_RE = re.compile(r"""\{\{-?\s*cite\(\s*(?P<q>["'])(?P<id>[^"']+)(?P=q)\s*\)\s*-?\}\}""")
 # Whatever may stand between a citation and the end of its sentence: more citations.
 MORE_CITES_RE = re.compile(rf"(?:\s*{CITE_CALL_RE.pattern})*\s*")
 # A sentence ends with a full stop, question or exclamation mark, or a colon before a list;
@@ -24,7 +22,7 @@ LIST_ITEM_RE = re.compile(r"^\s*(?:[-*+]|\d+\.)\s+")
 BLOCK_START_RE = re.compile(r"^\s*(?:#{1,6}\s|!!!|\?\?\?|\{\{-?\s*\w+\(.*\)\s*-?\}\}\s*$|<)")
 
 MID_SENTENCE = (
-    "cite(\"{id}\") stands in the middle of a sentence: move it to the end of the sentence, "
+    'cite("{id}") stands in the middle of a sentence: move it to the end of the sentence, '
     "just before the full stop"
 )
 TWICE = (

@@ -104,6 +104,12 @@ def glossary_list(terms: Sequence[GlossaryRow]) -> str:
 
 
 def abbreviations(terms: Sequence[GlossaryRow]) -> str:
-    """The snippet pymdownx.snippets appends to every page: `*[TERM]: definition` lines."""
-    lines = [f"*[{row.term}]: {' '.join(row.definition.split())}" for row in terms if row.tooltip]
+    """The snippet pymdownx.snippets appends to every page: `*[TERM]: definition` lines, one
+    for the term and one for each of its other forms (the abbr extension matches exact words)."""
+    lines = [
+        f"*[{word}]: {' '.join(row.definition.split())}"
+        for row in terms
+        if row.tooltip
+        for word in (row.term, *row.forms)
+    ]
     return "\n".join(lines) + "\n"

@@ -255,6 +255,17 @@ def test_a_kind_that_does_not_fit_the_figure_is_an_error(
     assert expected in data_error(tmp_path, "facts.yml", old, new)
 
 
+def test_a_glossary_form_that_another_entry_owns_is_an_error(tmp_path: Path) -> None:
+    message = data_error(
+        tmp_path,
+        "glossary.yml",
+        "    forms: [responds, responded, responding, response]\n",
+        "    forms: [responds, responded, responding, response, remission]\n",
+    )
+    assert "row 'response'" in message
+    assert "field 'forms': found 'remission', already the term or a form of item" in message
+
+
 def test_the_authoritative_host_list_is_the_one_validation_uses() -> None:
     assert "nhs.uk" in AUTHORITATIVE_HOSTS and "doi.org" in AUTHORITATIVE_HOSTS
 
