@@ -80,6 +80,7 @@ def test_rule_flags_the_line(line: str, problem: str) -> None:
         '{{ xref("dosage", "how the dose is worked out") }}',
         '!!! warning "Do not drive"\n\n    Not until the next day.',
         "!!! note\n    Text.",
+        '!!! key-points "Key points"\n\n    - A point.',
         "> A plain quotation.",
         "[[# a note with 50% in it #]]",
         'It helps within hours {{ cite("fava-2018") }}.',
@@ -122,6 +123,13 @@ def test_styled_types_are_the_ones_materials_stylesheet_styles() -> None:
     css = "".join(p.read_text(encoding="utf-8") for p in css_dir.glob("main.*.css"))
     styled = set(re.findall(r"\.admonition\.([a-z]+)[,{]", css))
     assert styled == set(markup.STYLED_TYPES)
+
+
+def test_the_sites_own_box_types_are_styled_by_its_stylesheet() -> None:
+    css = (REPO / "docs/assets/stylesheets/site.css").read_text(encoding="utf-8")
+    for kind in markup.SITE_TYPES:
+        assert f".admonition.{kind} {{" in css, f"site.css does not style the {kind} box"
+        assert f".{kind} > .admonition-title::before {{" in css, f"no icon for the {kind} box"
 
 
 @pytest.mark.parametrize(
