@@ -79,8 +79,8 @@ class SiteMacros:
         return self._citer().cite_markdown(source)
 
     def fact(self, name: str) -> str:
-        """fact("out_of_sorts"): an inline figure and its citation: about 1 in 10 (Oxford Health).
-        Its number style follows the figure's kind (a chance or a rate), set in data/facts.yml."""
+        """fact("out_of_sorts"): an inline figure linked to its source: "about 1 in 10". Its number
+        style follows the figure's kind (a chance or a rate), set in data/facts.yml."""
         figure = self.data.facts.get(name) or self._unknown("fact", name, self.data.facts)
         return self._citer().figure_markdown(figure)
 

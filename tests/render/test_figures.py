@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import typing
+
 import pytest
 
 from scripts.data.figures import KIND_STYLES, Figure
+from scripts.data.models import FactRow
 from scripts.render.figures import format_figure, number
 
 
@@ -52,5 +55,8 @@ def test_format_figure(figure: Figure, text: str) -> None:
 def test_each_kind_of_share_has_one_style_set_in_one_place() -> None:
     """The style is the kind's, whatever the figure: a chance never shows as a percentage."""
     assert KIND_STYLES == {"chance": "1 in N", "rate": "percentage"}
+    # The data files may name only these kinds.
+    kind = FactRow.model_fields["kind"].annotation
+    assert set(typing.get_args(typing.get_args(kind)[0])) == set(KIND_STYLES)
     for kind, expected in (("chance", "1 in 4"), ("rate", "25%"), (None, "25%")):
         assert format_figure(Figure(value=25, unit="%", kind=kind)) == expected
