@@ -16,8 +16,9 @@ CITE_CALL_RE = re.compile(r"""\{\{-?\s*cite\(\s*(?P<q>["'])(?P<id>[^"']+)(?P=q)\
 # Whatever may stand between a citation and the end of its sentence: more citations.
 MORE_CITES_RE = re.compile(rf"(?:\s*{CITE_CALL_RE.pattern})*\s*")
 # A sentence ends with a full stop, question or exclamation mark, or a colon before a list;
-# a closing bracket or quote may come first. The end of the paragraph ends it too.
-SENTENCE_END_RE = re.compile(r"""[)"'\u201d\u2019]*(?:[.!?:]|$)""")
+# a closing bracket or quote may come first. The end of the paragraph (or of a Markdown
+# table cell) ends it too.
+SENTENCE_END_RE = re.compile(r"""[)"'\u201d\u2019]*(?:[.!?:|]|$)""")
 LIST_ITEM_RE = re.compile(r"^\s*(?:[-*+]|\d+\.)\s+")
 BLOCK_START_RE = re.compile(r"^\s*(?:#{1,6}\s|!!!|\?\?\?|\{\{-?\s*\w+\(.*\)\s*-?\}\}\s*$|<)")
 

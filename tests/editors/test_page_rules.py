@@ -86,6 +86,7 @@ def test_rule_flags_the_line(line: str, problem: str) -> None:
         'It helps within hours {{ cite("fava-2018") }}.',
         'Trials pooled their results {{ cite("fava-2018") }}:',
         'It is not known ("unclear" {{ cite("fava-2018") }}).',
+        '| Fast | In hours {{ cite("fava-2018") }} |',
         '- It helps {{ cite("fava-2018") }}\n- It fades {{ cite("fava-2018") }}',
         'It helps {{ cite("fava-2018") }}.\n\nIt fades {{ cite("fava-2018") }}.',
         'It lasts {{ fact("iv_session_length") }} and then {{ fact("iv_dose") }} is given.',
