@@ -69,6 +69,17 @@ def test_a_header_is_escaped_in_its_label() -> None:
     assert HTMLParser(html).css_first("tbody th").attributes["data-label"] == 'Say "hi" <b>&'
 
 
+def test_the_parts_state_their_table_roles() -> None:
+    """Laid out as blocks on a phone, the table keeps its meaning for screen readers."""
+    tree = render()
+    assert tree.css_first("table").attributes["role"] == "table"
+    assert {g.attributes["role"] for g in tree.css("thead, tbody, tfoot")} == {"rowgroup"}
+    assert all(tr.attributes["role"] == "row" for tr in tree.css("tr"))
+    assert all(th.attributes["role"] == "columnheader" for th in tree.css("thead th"))
+    assert all(th.attributes["role"] == "rowheader" for th in tree.css("tbody th"))
+    assert all(td.attributes["role"] == "cell" for td in tree.css("td"))
+
+
 def test_markup_is_accessible() -> None:
     tree = render()
     box = tree.css_first("div.kt-table")
