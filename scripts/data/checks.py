@@ -80,7 +80,7 @@ def check_all(parsed: Mapping[str, Parsed]) -> list[DataError]:
                 errors.extend(_cited_cells(item, sources))
     rules = {
         "sources": _source_urls,
-        "glossary": lambda item: _unique(item, "term"),
+        "glossary": _glossary,
         "methods": _spans,
         "crisis_lines": _crisis_lines,
         "facts": _facts_shape,
@@ -123,6 +123,20 @@ def _unique(item: Parsed, attribute: str) -> Errors:
             yield _error(DuplicateIdError, item, index, attribute, found, f"a unique {attribute}")
         else:
             first[value] = index
+
+
+def _glossary(item: Parsed) -> Errors:
+    """Each term, and each other form of a term, belongs to one entry: a tooltip can show
+    only one definition for a word."""
+    yield from _unique(item, "term")
+    owner = {row.term: index for index, row in enumerate(item.records)}
+    for index, row in enumerate(item.records):
+        for form in row.forms:
+            if form in owner and owner[form] != index:
+                found = f"{show(form)}, already the term or a form of item {owner[form] + 1}"
+                expected = "a form no other glossary entry uses"
+                yield _error(DuplicateIdError, item, index, "forms", found, expected)
+            owner.setdefault(form, index)
 
 
 def _sourced(item: Parsed, sources: set[str]) -> Errors:
@@ -220,17 +234,26 @@ def _facts_shape(item: Parsed) -> Errors:
 
 
 def _percent_range(item: Parsed, index: int, fact: models.FactRow) -> Errors:
+    if fact.unit == "1 in" and fact.kind != "chance":
+        found = f"unit '1 in' with kind {fact.kind or 'left out'}"
+        expected = "kind: chance (a '1 in N' figure is one person's chance)"
+        yield _error(SchemaError, item, index, "kind", found, expected)
     if fact.unit != "%":
-        if fact.style == "natural" and fact.from_ is None:
-            found = "'natural' without unit '%'"
-            yield _error(SchemaError, item, index, "style", found, "unit '%' for natural style")
+        if fact.kind is not None and fact.from_ is None and fact.unit != "1 in":
+            found = f"kind {fact.kind} without unit '%'"
+            expected = "kind only for a share (unit '%'); leave kind out for other figures"
+            yield _error(SchemaError, item, index, "kind", found, expected)
         return
     for name in ("value", "min", "max"):
         number = getattr(fact, name)
         if number is not None and not 0 <= number <= 100:
             found, expected = show(number), "a percentage from 0 to 100"
             yield _error(SchemaError, item, index, name, found, expected)
-    if fact.style == "natural" and fact.value is not None and 0 <= fact.value <= 100:
+    if fact.kind == "chance" and fact.min is not None:
+        found = "kind chance for a range"
+        expected = "kind chance only for one share (a range reads as a rate: leave kind out)"
+        yield _error(SchemaError, item, index, "kind", found, expected)
+    if fact.kind == "chance" and fact.value is not None and 0 <= fact.value <= 100:
         yield from _natural(item, index, fact.value)
 
 
@@ -249,12 +272,12 @@ def natural_denominator(percent: float) -> int | None:
 
 def _natural(item: Parsed, index: int, percent: float) -> Errors:
     if natural_denominator(percent) is None:
-        found = f"style natural for {number_text(percent)}%, which '1 in N' cannot show correctly"
+        found = f"kind chance for {number_text(percent)}%, which '1 in N' cannot show correctly"
         expected = (
-            "style natural only for a share of 50% or less that is close to 1 in N "
-            "(50% is 1 in 2, 10% is 1 in 10); leave style out to show the percentage"
+            "kind chance only for a share of 50% or less that is close to 1 in N "
+            "(50% is 1 in 2, 10% is 1 in 10); write kind: rate to show the percentage"
         )
-        yield _error(SchemaError, item, index, "style", found, expected)
+        yield _error(SchemaError, item, index, "kind", found, expected)
 
 
 def number_text(value: float) -> str:
@@ -267,7 +290,6 @@ def _given(fact: models.FactRow, form: str) -> bool:
 
 
 def _fact_figure(parsed: Mapping[str, Parsed], fact: models.FactRow) -> Figure:
-    style = fact.style or "number"
     if fact.from_ is None:
         return Figure(
             value=fact.value,
@@ -276,7 +298,7 @@ def _fact_figure(parsed: Mapping[str, Parsed], fact: models.FactRow) -> Figure:
             text=fact.text,
             unit=fact.unit or "",
             qualifier=fact.qualifier,
-            style=style,
+            kind=fact.kind,
             per=fact.per,
             decimals=fact.decimals,
             tel=fact.tel,
@@ -286,12 +308,17 @@ def _fact_figure(parsed: Mapping[str, Parsed], fact: models.FactRow) -> Figure:
     key, row_id, field = fact.from_.split(".")
     row = next(row for row in parsed[key].records if row.id == row_id)
     base = figure_of(row, field)
-    own = {"qualifier": fact.qualifier, "style": style, "per": fact.per, "decimals": fact.decimals}
+    own = {
+        "qualifier": fact.qualifier,
+        "kind": fact.kind,
+        "per": fact.per,
+        "decimals": fact.decimals,
+    }
     return Figure(**{**base.__dict__, **own})
 
 
 def _fact_references(parsed: Mapping[str, Parsed]) -> Errors:
-    """Every `from: key.row.field` points at a figure that is there (and natural style fits it)."""
+    """Every `from: key.row.field` points at a figure that is there (and its kind fits it)."""
     facts = parsed["facts"]
     tables = {
         key: item
@@ -335,13 +362,11 @@ def _reference(
         yield _error(SchemaError, tables[key], rows[row_id], field, "nothing", expected)
         return
     unit = figures[field]
-    if fact.style == "natural":
-        if unit != "%" or isinstance(value, str):
-            found = f"'natural' for {fact.from_}"
-            yield _error(
-                SchemaError, facts, index, "style", found, "a percentage to show as 1 in N"
-            )
-        else:
+    if fact.kind is not None:
+        if unit != "%" or not isinstance(value, int | float):
+            found = f"kind {fact.kind} for {fact.from_}, which is not a share"
+            yield _error(SchemaError, facts, index, "kind", found, "a percentage (unit '%')")
+        elif fact.kind == "chance":
             yield from _natural(facts, index, value)
 
 

@@ -12,6 +12,16 @@ from pydantic import BaseModel
 
 from scripts.data.models import Span
 
+# One number style per kind of figure, chosen once for the whole site; the renderer
+# (scripts/render/figures.py) applies it and the data checks hold a figure to it.
+#   chance: how likely something is for one person, written "1 in N" ("about 1 in 10"),
+#           the form readers picture most easily; only for a share close to 1 in N
+#   rate:   a share measured in a trial, study or service, written as a percentage
+#           ("61%"), so rates set side by side can be compared; a percentage's default
+# Figures that are not shares (doses, times, counts) have no kind.
+KIND_STYLES: dict[str, str] = {"chance": "1 in N", "rate": "percentage"}
+DEFAULT_KIND = "rate"
+
 
 @dataclass(frozen=True)
 class Figure:
@@ -21,7 +31,7 @@ class Figure:
     text: str | None = None
     unit: str = ""
     qualifier: str | None = None
-    style: str = "number"
+    kind: str | None = None  # a key of KIND_STYLES, for a share; None means DEFAULT_KIND
     per: str | None = None
     decimals: int | None = None  # fixed decimal places; None shows as many as the figure has
     tel: str | None = None
@@ -31,6 +41,11 @@ class Figure:
     @property
     def is_range(self) -> bool:
         return self.low is not None and self.high is not None
+
+    @property
+    def style(self) -> str:
+        """How the figure is written, from its kind: "1 in N" or "percentage"."""
+        return KIND_STYLES[self.kind or DEFAULT_KIND]
 
 
 def figure_of(row: BaseModel, field: str) -> Figure:

@@ -244,8 +244,10 @@ class FactRow(SourcedRow):
     qualifier: Qualifier | None = Field(
         None, description="one of about, at least, up to, under, more than"
     )
-    style: Literal["number", "natural"] | None = Field(
-        None, description='"number" (30%) or "natural" (about 1 in 3)'
+    kind: Literal["chance", "rate"] | None = Field(
+        None,
+        description='for a share: "chance" (one person\'s chance, shown as about 1 in 10) '
+        'or "rate" (measured in a trial or study, shown as 61%, the default)',
     )
     per: Text | None = Field(None, description='words after the figure, such as "a year"')
     decimals: Annotated[int, Field(ge=0, le=3)] | None = Field(
@@ -278,6 +280,11 @@ class GlossaryRow(Row):
     )
     definition: Text = Field(description="a plain-English definition")
     tooltip: bool = Field(description="true or false: show the definition as a tooltip")
+    forms: list[Text] = Field(
+        default_factory=list,
+        description="other forms of the term that show the same tooltip, such as responded "
+        "or Remission (a tooltip matches exact, case-sensitive words)",
+    )
 
 
 class CrisisLineRow(SourcedRow):

@@ -1,6 +1,7 @@
 """House rules for docs/*.md that no general tool knows: figures come from data through
 macros, images describe themselves, nothing loads from another host, heading ids are unique,
-markup that would be published raw, page names, front matter, cited sources and redirects."""
+markup that would be published raw, page names, front matter, cited sources, where citations
+sit, and redirects."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from markdown.extensions.toc import slugify
 from scripts.data.errors import DataError
 from scripts.data.loader import readable_source_ids
 from scripts.data.textfile import read_utf8
-from scripts.editor_check import markup, pagemeta
+from scripts.editor_check import citations, markup, pagemeta
 from scripts.editor_check.config import mkdocs_config, page_environment
 from scripts.editor_check.figures import template_literals, typed_figure
 from scripts.editor_check.findings import Finding, relative
@@ -97,6 +98,7 @@ def lint_page(
     located = markup.admonition_problems(prose)
     located += pagemeta.front_matter_problems(meta)
     located += pagemeta.source_problems(meta, prose, source_ids)
+    located += citations.citation_problems(prose)
     tree = _parse(text, environment or page_environment({}))
     if tree is not None:
         located += _template_figures(tree)

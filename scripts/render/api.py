@@ -10,9 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import NoReturn
 
-from scripts.data.checks import closest, natural_denominator, number_text
+from scripts.data.checks import closest
 from scripts.data.errors import PageUsageError, Problem, UnknownNameError, UnknownReferenceError
-from scripts.data.figures import Figure
 from scripts.data.loader import SiteData
 from scripts.render import boxes, care_cards, charts
 from scripts.render.citations import Citer, PageLinks, markdown_text
@@ -81,29 +80,11 @@ class SiteMacros:
             self._unknown("source", source, self.data.sources)
         return self._citer().cite_markdown(source)
 
-    def fact(self, name: str, style: str | None = None) -> str:
-        """fact("trd_response"): an inline figure and its citation: about 1 in 2 (Oxford Health)."""
+    def fact(self, name: str) -> str:
+        """fact("out_of_sorts"): an inline figure linked to its source: "about 1 in 10". Its number
+        style follows the figure's kind (a chance or a rate), set in data/facts.yml."""
         figure = self.data.facts.get(name) or self._unknown("fact", name, self.data.facts)
-        if style not in (None, "number", "natural"):
-            self._unknown("fact style", style, ("number", "natural"))
-        if style == "natural":
-            self._check_natural(name, figure)
-        return self._citer().figure_markdown(figure, style)
-
-    def _check_natural(self, name: str, figure: Figure) -> None:
-        """The data layer refuses "natural" for such figures too; a page can ask for it."""
-        value = figure.value
-        if figure.unit != "%" or value is None or figure.is_range or natural_denominator(value):
-            return
-        raise PageUsageError(
-            Problem(
-                f"docs/{self.current_page()}",
-                "style 'natural' only for a share of 50% or less close to 1 in N; "
-                f'leave the style out: fact("{name}")',
-                f"fact '{name}' is {number_text(value)}%, which '1 in N' cannot show correctly",
-                field="style",
-            )
-        )
+        return self._citer().figure_markdown(figure)
 
     def crisis_help(self, brief: bool = False) -> str:
         """crisis_help(): the urgent-care box with crisis lines. crisis_help(brief=True): one

@@ -106,7 +106,8 @@ def glossary_list(terms: Sequence[GlossaryRow]) -> str:
 
 
 def abbreviations(terms: Sequence[GlossaryRow]) -> str:
-    """The snippet pymdownx.snippets appends to every page: `*[TERM]: definition` lines.
+    """The snippet pymdownx.snippets appends to every page: `*[TERM]: definition` lines, one
+    for the term and one for each of its other forms (the abbr extension matches exact words).
 
     Each entry must stay one line the abbr extension reads as an abbreviation, or its text
     would be Markdown on every page: whitespace is collapsed, and a term holding what
@@ -118,8 +119,10 @@ def abbreviations(terms: Sequence[GlossaryRow]) -> str:
     for row in terms:
         if not row.tooltip:
             continue
-        term = " ".join(row.term.split())
-        if not term or set(term) & ABBREVIATION_BREAKERS:
-            raise ValueError(f"glossary term {term!r} cannot be written as an abbreviation")
-        lines.append(f"*[{term}]: {escape(' '.join(row.definition.split()))}")
+        definition = escape(" ".join(row.definition.split()))
+        for word in (row.term, *row.forms):
+            term = " ".join(word.split())
+            if not term or set(term) & ABBREVIATION_BREAKERS:
+                raise ValueError(f"glossary term {term!r} cannot be written as an abbreviation")
+            lines.append(f"*[{term}]: {definition}")
     return "\n".join(lines) + "\n"

@@ -151,6 +151,30 @@ def test_table_too_wide_for_a_phone_is_caught(broken_site: Path, guards: dict[st
     assert_caught(findings, label, "the page scrolls sideways at 360px", "table.kt-wide")
 
 
+def test_table_scrolling_in_its_box_is_caught(broken_site: Path, guards: dict[str, Guard]) -> None:
+    # The page itself does not scroll (the box does), but the reader has to: so does a
+    # caption wider than the screen. Undoing the phone layout brings both back.
+    style = (
+        "<style>@media screen { .md-typeset .kt-table { overflow-x: auto !important } "
+        ".md-typeset .kt-table table { display: table !important } "
+        ".md-typeset .kt-table tr { display: table-row !important } "
+        ".md-typeset .kt-table :is(th, td) { display: table-cell !important; "
+        "white-space: nowrap !important } "
+        ".md-typeset .kt-table caption { display: table-caption !important; "
+        "white-space: nowrap !important } }</style>"
+    )
+    url = break_page(broken_site, "div.kt-table", "table-scroll", lambda h: into_head(h, style))
+    label = "broken-table-scroll (tables laid out as on a desktop)"
+    with guards["light"].visit(url, label, viewport=PHONE) as visit:
+        findings = phone_findings(visit.page)
+    assert_caught(
+        findings,
+        label,
+        "table scrolls sideways in its box: div.kt-table",
+        "table caption is not fully visible: caption#kt-table-",
+    )
+
+
 def test_small_text_is_caught(broken_site: Path, guards: dict[str, Guard]) -> None:
     style = "<style>.md-typeset p { font-size: 11px }</style>"
     url = break_page(broken_site, "article", "small", lambda h: into_head(h, style))

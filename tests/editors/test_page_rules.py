@@ -49,6 +49,13 @@ def findings(body: str, front: str = FRONT) -> list[tuple[int, str]]:
          '{{ xref("dosage", "how your dose is chosen") }}'),
         ('Fast {{ cite("han-2016") }}.', "cites 'han-2016', which is not in the front matter "
          "sources (line 4): add it there"),
+        ('It helps {{ cite("fava-2018") }} within hours.',
+         'cite("fava-2018") stands in the middle of a sentence: move it to the end'),
+        ('{{ cite("fava-2018") }} Some people feel better.', "stands in the middle of a sentence"),
+        ('It helps fast {{ cite("fava-2018") }}, but not for long.',
+         "stands in the middle of a sentence"),
+        ('It helps {{ cite("fava-2018") }}. It fades {{ cite("fava-2018") }}.',
+         "cites 'fava-2018' twice in one paragraph (first on line 7): cite a source once"),
     ],
 )  # fmt: skip
 def test_rule_flags_the_line(line: str, problem: str) -> None:
@@ -73,12 +80,36 @@ def test_rule_flags_the_line(line: str, problem: str) -> None:
         '{{ xref("dosage", "how the dose is worked out") }}',
         '!!! warning "Do not drive"\n\n    Not until the next day.',
         "!!! note\n    Text.",
+        '!!! key-points "Key points"\n\n    - A point.',
         "> A plain quotation.",
         "[[# a note with 50% in it #]]",
+        'It helps within hours {{ cite("fava-2018") }}.',
+        'Trials pooled their results {{ cite("fava-2018") }}:',
+        'It is not known ("unclear" {{ cite("fava-2018") }}).',
+        '| Fast | In hours {{ cite("fava-2018") }} |',
+        '- It helps {{ cite("fava-2018") }}\n- It fades {{ cite("fava-2018") }}',
+        'It helps {{ cite("fava-2018") }}.\n\nIt fades {{ cite("fava-2018") }}.',
+        'It lasts {{ fact("iv_session_length") }} and then {{ fact("iv_dose") }} is given.',
     ],
 )
 def test_rule_leaves_alone(line: str) -> None:
     assert findings(f"{line}\n") == []
+
+
+def test_citations_side_by_side_end_their_sentence() -> None:
+    front = FRONT.replace("[fava-2018]", "[fava-2018, han-2016]")
+    assert findings('It helps {{ cite("fava-2018") }} {{ cite("han-2016") }}.\n', front) == []
+
+
+def test_a_repeated_citation_is_flagged_on_its_own_line() -> None:
+    body = 'It helps {{ cite("fava-2018") }}.\nIt fades,\nas trials show {{ cite("fava-2018") }}.\n'
+    assert findings(body) == [
+        (
+            9,
+            "cites 'fava-2018' twice in one paragraph (first on line 7): cite a source once per "
+            "paragraph, at the end of the sentence it backs",
+        )
+    ]
 
 
 def test_every_current_page_passes_the_page_rules() -> None:
@@ -93,6 +124,13 @@ def test_styled_types_are_the_ones_materials_stylesheet_styles() -> None:
     css = "".join(p.read_text(encoding="utf-8") for p in css_dir.glob("main.*.css"))
     styled = set(re.findall(r"\.admonition\.([a-z]+)[,{]", css))
     assert styled == set(markup.STYLED_TYPES)
+
+
+def test_the_sites_own_box_types_are_styled_by_its_stylesheet() -> None:
+    css = (REPO / "docs/assets/stylesheets/site.css").read_text(encoding="utf-8")
+    for kind in markup.SITE_TYPES:
+        assert f".admonition.{kind} {{" in css, f"site.css does not style the {kind} box"
+        assert f".{kind} > .admonition-title::before {{" in css, f"no icon for the {kind} box"
 
 
 @pytest.mark.parametrize(

@@ -7,6 +7,7 @@ from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from scripts.data import SiteData
 from scripts.data.errors import UnknownNameError
+from scripts.data.models import GlossaryRow
 from scripts.render import boxes
 from scripts.render.api import SiteMacros
 from scripts.render.citations import Citer, PageLinks
@@ -87,12 +88,34 @@ def test_glossary_is_sorted_with_anchors(site_data: SiteData) -> None:
     assert tree.css_first("dt#nmda").text() == "NMDA"
 
 
-def test_abbreviation_snippet_has_one_line_per_tooltip_term(site_data: SiteData) -> None:
+def test_abbreviation_snippet_has_one_line_per_tooltip_term_and_form(
+    site_data: SiteData,
+) -> None:
     text = boxes.abbreviations(site_data.glossary)
     lines = text.splitlines()
-    assert len(lines) == sum(row.tooltip for row in site_data.glossary)
+    assert len(lines) == sum(1 + len(row.forms) for row in site_data.glossary if row.tooltip)
     assert all(line.startswith("*[") and "]: " in line for line in lines)
     assert "*[NMDA]: " in text and "*[dissociation]" not in text
+
+
+def test_each_form_of_a_term_shows_the_terms_definition() -> None:
+    row = GlossaryRow(
+        id="response",
+        term="respond",
+        definition="To get  clearly\nbetter.",
+        tooltip=True,
+        forms=["responded", "response"],
+    )
+    assert boxes.abbreviations([row]).splitlines() == [
+        "*[respond]: To get clearly better.",
+        "*[responded]: To get clearly better.",
+        "*[response]: To get clearly better.",
+    ]
+
+
+@pytest.mark.parametrize("word", ["respond", "responded", "remission", "off-label", "placebo"])
+def test_the_words_readers_stumble_on_have_tooltips(site_data: SiteData, word: str) -> None:
+    assert f"*[{word}]: " in boxes.abbreviations(site_data.glossary)
 
 
 def test_page_sources_lists_the_front_matter_in_order(site_data: SiteData) -> None:

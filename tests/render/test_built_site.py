@@ -64,3 +64,7 @@ def test_glossary_terms_become_tooltips(built_site: Path) -> None:
     if not titles:
         pytest.fail("no glossary tooltip on any page")
     assert titles.get("NMDA", "").startswith("A type of receiving site for glutamate")
+    # Words, not only abbreviations: each form of a word shows the same definition.
+    for word in ("respond", "responded", "remission", "off-label", "placebo"):
+        assert word in titles, f"no tooltip on '{word}' on any page"
+    assert titles["responded"] == titles["respond"]

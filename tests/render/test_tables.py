@@ -53,6 +53,33 @@ def test_values_are_escaped() -> None:
     assert tree.css_first("caption").text() == "Things <and> stuff"
 
 
+def test_every_body_cell_is_labelled_by_its_column() -> None:
+    """On a phone each row is a block of cells, each shown with its column's header."""
+    tree = render()
+    headers = [th.text() for th in tree.css("thead th")]
+    for row in tree.css("tbody tr"):
+        labels = [cell.attributes.get("data-label") for cell in row.css("th, td")]
+        assert labels == headers
+
+
+def test_a_header_is_escaped_in_its_label() -> None:
+    spec = TableSpec("x", "x", "X", (Column('Say "hi" <b>&', lambda r: r.name),))
+    html = render_table(spec, ROWS[:1], Citer(SOURCES, PageLinks("benefits.md")))
+    assert 'data-label="Say &quot;hi&quot; &lt;b&gt;&amp;"' in html
+    assert HTMLParser(html).css_first("tbody th").attributes["data-label"] == 'Say "hi" <b>&'
+
+
+def test_the_parts_state_their_table_roles() -> None:
+    """Laid out as blocks on a phone, the table keeps its meaning for screen readers."""
+    tree = render()
+    assert tree.css_first("table").attributes["role"] == "table"
+    assert {g.attributes["role"] for g in tree.css("thead, tbody, tfoot")} == {"rowgroup"}
+    assert all(tr.attributes["role"] == "row" for tr in tree.css("tr"))
+    assert all(th.attributes["role"] == "columnheader" for th in tree.css("thead th"))
+    assert all(th.attributes["role"] == "rowheader" for th in tree.css("tbody th"))
+    assert all(td.attributes["role"] == "cell" for td in tree.css("td"))
+
+
 def test_markup_is_accessible() -> None:
     tree = render()
     box = tree.css_first("div.kt-table")
