@@ -92,5 +92,5 @@ chromium: ## Make sure Debian's Chromium is there for the browser tests
 	@bash scripts/ensure_chromium.sh
 
 clean: ## Remove build output and the virtual environment
-	rm -rf $(SITE_DIR) $(VENV) .cache .pytest_cache .hypothesis .ruff_cache test-artifacts
+	rm -rf $(SITE_DIR) $(VENV) .cache .build .pytest_cache .hypothesis .ruff_cache test-artifacts
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
