@@ -20,7 +20,6 @@ import datetime as dt
 import fnmatch
 import json
 import os
-import posixpath
 import re
 import shutil
 import subprocess
@@ -120,15 +119,17 @@ def _table(node: LexborNode) -> tuple[tuple[str, ...], ...]:
 
 def resolve_link(href: str, page_url: str) -> str:
     """A link as the path it reaches on the site (`../sources/#x` from /benefits/ is
-    /sources/#x), so two spellings of the same target compare equal. Other sites' links,
-    and tel: and mailto: links, are kept as written."""
+    /sources/#x), so two spellings of the same target compare equal. A link that climbs
+    above the site's root (`../../sources/#x` from /benefits/) keeps its `/..`: at the
+    root of a domain a browser would forgive it, under a sub-path it is broken. Other
+    sites' links, and tel: and mailto: links, are kept as written."""
     parts = urlsplit(href)
     if parts.scheme or parts.netloc:
         return href
-    joined = urljoin("https://site.invalid" + page_url, href)
-    target = urlsplit(joined)
-    path = posixpath.normpath(target.path) + ("/" if target.path.endswith("/") else "")
-    path = path.replace("//", "/")
+    root = "/site-root/"
+    target = urlsplit(urljoin("https://site.invalid" + root + page_url.lstrip("/"), href))
+    path = target.path
+    path = "/" + path[len(root) :] if path.startswith(root) else "/.." + path
     if path.endswith("/index.html"):
         path = path[: -len("index.html")]
     return path + (f"#{target.fragment}" if target.fragment else "")
