@@ -13,6 +13,7 @@ build is stopped) is decided here and nowhere else.
 
 from __future__ import annotations
 
+import atexit
 import dataclasses
 import datetime as dt
 import functools
@@ -23,7 +24,7 @@ import sys
 import threading
 from collections.abc import Callable, MutableMapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 # mkdocs-macros loads this file by path, so the `scripts` package is not
 # importable until the repository root is on sys.path.
@@ -74,7 +75,7 @@ def define_env(env: MacrosPlugin) -> None:
         *others, last = str(error).splitlines()
         for line in others:
             log.error(line)
-        raise stop_build(last) from None
+        _stop(env, last)
     write_if_changed(project / SNIPPET, abbreviations(data.glossary))
     _drop_raw_variables(env)
     macros = SiteMacros(
@@ -98,7 +99,7 @@ def define_env(env: MacrosPlugin) -> None:
             extra=(frozenset(names), repr(sorted(settings.items()))),
         )
     except DataError as error:
-        raise stop_build(str(error)) from None
+        _stop(env, str(error))
     if _engine(env) == "zensical" and env.page is not None:
         show_review_dates(env.page.meta)  # Zensical calls define_env for this page
 
@@ -142,6 +143,38 @@ def _data_inputs(project: Path, docs_dir: Path) -> list[Path]:
 def _engine(env: object) -> str:
     """Which engine's macros called define_env: "zensical" or "mkdocs"."""
     return "zensical" if type(env).__module__.startswith("zensical") else "mkdocs"
+
+
+def _stop(env: MacrosPlugin, message: str) -> NoReturn:
+    """Stop the build at a problem found before any page renders.
+
+    MkDocs prints the raised error as one line. Zensical would print a traceback around
+    it, so `zensical build` prints the line and ends with exit code 1 itself; `zensical
+    serve` gets the error raised, and keeps serving."""
+    if _engine(env) == "zensical" and _zensical_command() == "build":
+        for line in message.splitlines():
+            log.error(line)
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(1)
+    raise stop_build(message) from None
+
+
+def _report(env: MacrosPlugin, message: str) -> None:
+    """Log a problem found while a page renders; the page gets no error text.
+
+    MkDocs' strict mode fails the build at its end for a logged error. Zensical finishes
+    with exit code 0 whatever was logged, so under `zensical build` the process is set to
+    end with exit code 1 once the build is over, every problem reported by then."""
+    log.error(message)
+    if _engine(env) == "zensical" and _zensical_command() == "build":
+        atexit.unregister(os._exit)  # once, however many problems
+        atexit.register(os._exit, 1)
+
+
+def _zensical_command() -> str:
+    """The command Zensical was run with (build or serve): the CLI's first argument."""
+    return sys.argv[1] if len(sys.argv) > 1 else ""
 
 
 def stop_build(message: str) -> Exception:
@@ -200,15 +233,15 @@ def stop_build_on_data_error(macro: Callable[..., str], env: MacrosPlugin) -> Ca
             return macro(*args, **kwargs)
         except MacroArgumentError as error:
             page = page_path(env.page)
-            log.error(str(error.problem_at(f"docs/{page}", _rendering_line(env))))
+            _report(env, str(error.problem_at(f"docs/{page}", _rendering_line(env))))
             return ""
         except (UnknownNameError, PageUsageError) as error:
             line = _rendering_line(env) or _line_of(env, error.problem.found)
             located = dataclasses.replace(error.problem, line=line)
-            log.error(str(located))
+            _report(env, str(located))
             return ""
         except DataError as error:
-            log.error(str(error))
+            _report(env, str(error))
             return ""
 
     return call
