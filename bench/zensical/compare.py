@@ -50,6 +50,7 @@ ASPECTS = (
     "tooltips",
     "links",
     "search",
+    "head",  # the page's title, description, canonical link, meta tags and schema.org data
     "link check",  # a finding of scripts/check_links.py on one build
 )
 # Where each engine writes its search index (Material's lunr index, Zensical's own).
@@ -69,6 +70,7 @@ class PageView:
     charts: tuple[tuple[str, str], ...]  # (title, description) of each chart
     tooltips: tuple[tuple[str, str], ...]  # (term, definition) of each abbr
     links: tuple[str, ...]  # every link in the content, resolved to a path on the site
+    head: tuple[tuple[str, str], ...] = ()  # (name, value) of what the <head> tells others
 
 
 def _clean(text: str) -> str:
@@ -106,7 +108,34 @@ def page_view(html: str, page_url: str) -> PageView:
     links = tuple(
         resolve_link(node.attributes.get("href") or "", page_url) for node in article.css("a[href]")
     )
-    return PageView(_text(article), headings, tables, charts, tooltips, links)
+    return PageView(_text(article), headings, tables, charts, tooltips, links, _head(tree))
+
+
+def _head(tree: LexborHTMLParser) -> tuple[tuple[str, str], ...]:
+    """What the page tells browsers, search engines and link previews: its title, its meta
+    tags (a security policy among them), its canonical link and its schema.org data."""
+    if tree.head is None:
+        return ()
+    found = []
+    title = tree.head.css_first("title")
+    if title is not None:
+        found.append(("title", _text(title)))
+    for node in tree.head.css("meta, link[rel=canonical], script[type='application/ld+json']"):
+        attributes = node.attributes
+        if node.tag == "script":
+            try:  # the same data, however each engine spaces its JSON
+                value = json.dumps(json.loads(node.text()), sort_keys=True)
+            except json.JSONDecodeError:
+                value = _clean(node.text())
+            found.append(("schema.org", value))
+        elif node.tag == "link":
+            found.append(("canonical", attributes.get("href") or ""))
+        else:
+            name = attributes.get("name") or attributes.get("property")
+            name = name or attributes.get("http-equiv") or attributes.get("charset")
+            if name:
+                found.append((name, _clean(attributes.get("content") or "")))
+    return tuple(found)
 
 
 def _table(node: LexborNode) -> tuple[tuple[str, ...], ...]:
@@ -244,7 +273,21 @@ def compare_pages(page: str, mkdocs: PageView, zensical: PageView) -> list[Diffe
         left, right = getattr(mkdocs, aspect), getattr(zensical, aspect)
         if left != right:
             found.append(Difference(page, aspect, _first_difference(left, right)))
+    # One difference per name in the head, so a known one (the generator) hides no other.
+    left_head, right_head = _by_name(mkdocs.head), _by_name(zensical.head)
+    for name in sorted(set(left_head) | set(right_head)):
+        left, right = left_head.get(name, []), right_head.get(name, [])
+        if left != right:
+            detail = f"{name!r}: MkDocs {_short(left)} / Zensical {_short(right)}"
+            found.append(Difference(page, "head", detail))
     return found
+
+
+def _by_name(pairs: Iterable[tuple[str, str]]) -> dict[str, list[str]]:
+    grouped: dict[str, list[str]] = {}
+    for name, value in pairs:
+        grouped.setdefault(name, []).append(value)
+    return grouped
 
 
 def compare_files(mkdocs: Iterable[str], zensical: Iterable[str]) -> list[Difference]:

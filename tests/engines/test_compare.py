@@ -154,8 +154,10 @@ def test_a_known_difference_without_a_reason_or_with_a_typo_is_refused(
 def test_the_project_s_known_differences_load_and_each_has_a_reason() -> None:
     known = compare.load_known(compare.KNOWN.read_text(encoding="utf-8"))
     assert known and all(len(entry.reason) > 20 for entry in known)
-    # Page content is never waved through: only files and the link check are listed.
-    assert {entry.aspect for entry in known} <= {"files", "link check"}
+    # Page content is never waved through: only theme files, the link check and the
+    # generator tag in the head are listed.
+    assert {entry.aspect for entry in known} <= {"files", "link check", "head"}
+    assert all(entry.detail == "'generator'" for entry in known if entry.aspect == "head")
 
 
 def test_one_line_per_page_and_a_verdict() -> None:
@@ -202,3 +204,28 @@ def test_the_results_section_replaces_its_own_and_keeps_the_others(tmp_path: Pat
     assert "## Lighthouse\n\nfast" in text and "## Link checker\n\n8x" in text
     compare.write_section(tmp_path / "fresh.md", "## Zensical\n\nnew\n")
     assert (tmp_path / "fresh.md").read_text() == "# Benchmarks\n\n## Zensical\n\nnew\n"
+
+
+HEAD = """<html><head><title>Benefits - Guide</title>
+<meta name="generator" content="{generator}">{csp}
+<link rel="canonical" href="https://example.org/benefits/">
+<script type="application/ld+json">{ld}</script></head>
+<body><article><h1>Benefits</h1></article></body></html>"""
+CSP = '<meta http-equiv="Content-Security-Policy" content="default-src \'self\'">'
+
+
+def head_view(generator: str, csp: str = CSP, ld: str = '{"a": 1, "b": 2}') -> compare.PageView:
+    return compare.page_view(HEAD.format(generator=generator, csp=csp, ld=ld), "/benefits/")
+
+
+def test_the_head_is_compared_name_by_name_so_a_known_generator_hides_nothing_else() -> None:
+    """A policy a MkDocs hook adds, lost under Zensical (no hooks), is a difference of its own."""
+    mkdocs = head_view("mkdocs-1.6.1")
+    assert ("Content-Security-Policy", "default-src 'self'") in mkdocs.head
+    assert ("schema.org", '{"a": 1, "b": 2}') in mkdocs.head
+    same = head_view("zensical-0.0.73", ld='{"b":2,"a":1}')  # JSON spaced and ordered its way
+    found = compare.compare_pages("benefits/index.html", mkdocs, same)
+    assert [d.detail.split(":")[0] for d in found] == ["'generator'"]
+    lost = compare.compare_pages("benefits/index.html", mkdocs, head_view("zensical", csp=""))
+    outcome = compare.explain(lost, compare.load_known(compare.KNOWN.read_text(encoding="utf-8")))
+    assert [d.detail.split(":")[0] for d in outcome.unexplained] == ["'Content-Security-Policy'"]
