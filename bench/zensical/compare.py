@@ -28,6 +28,7 @@ import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from html import unescape
+from importlib import metadata
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -486,6 +487,13 @@ def link_differences(build: Build) -> list[Difference]:
     ]
 
 
+def _version(package: str) -> str:
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return "(not installed)"
+
+
 def zensical_version(zensical: Path) -> str:
     return _run([str(zensical), "--version"], {}).stdout.strip() or "unknown"
 
@@ -512,7 +520,8 @@ def results_section(
         SECTION,
         "",
         f"`make zensical`, {dt.date.today().isoformat()}: Zensical {version} against MkDocs "
-        "1.6.1 with Material 9.8.2, both strict, the same mkdocs.yml, docs/ and data/. "
+        f"{_version('mkdocs')} with Material {_version('mkdocs-material')}, both strict, the "
+        "same mkdocs.yml, docs/, data/ and overrides/. "
         f"Addresses: mkdocs.yml's site_url and the sub-path `{SUB_PATH_URL}`.",
         "",
         "| engine | address | build (s) | link findings |",
