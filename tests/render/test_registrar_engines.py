@@ -205,3 +205,50 @@ def test_review_dates_read_the_same_from_dates_and_from_iso_text() -> None:
 )
 def test_body_start_counts_front_matter_and_the_blank_lines_after_it(text: str, lines: int) -> None:
     assert body_start(text) == lines
+
+
+ZENSICAL_RUN = """
+import sys
+sys.argv = ["zensical", sys.argv[1]]  # as the zensical command line gives them
+from pathlib import Path
+from scripts import macros
+from tests.render.test_registrar_engines import ZensicalEnv
+env = ZensicalEnv(Path({project!r}))
+macros.define_env(env)
+env.macros["table"]("effects")
+env.macros["fact"]("nope")
+print("build finished")
+"""
+
+
+@pytest.mark.parametrize(("command", "code"), [("build", 1), ("serve", 0)])
+def test_zensical_build_ends_with_exit_code_1_after_reporting_every_macro_problem(
+    project: Path, command: str, code: int
+) -> None:
+    """Zensical finishes a build whatever was logged; MkDocs' strict mode would fail it."""
+    script = ZENSICAL_RUN.format(project=str(project))
+    result = subprocess.run(
+        [sys.executable, "-c", script, command],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        check=False,
+    )
+    assert result.returncode == code, result.stderr
+    assert result.stdout.strip() == "build finished"
+    problems = result.stderr.strip().splitlines()
+    assert [line.split(",")[0] for line in problems] == ["docs/benefits.md"] * 2
+    assert "Traceback" not in result.stderr
+
+
+def test_zensical_build_stops_at_bad_data_with_one_line_and_exit_code_1(project: Path) -> None:
+    effects = project / "data/effects.yml"
+    effects.write_text(effects.read_text().replace("percent: 30", "percent: 300"), "utf-8")
+    script = ZENSICAL_RUN.format(project=str(project))
+    result = subprocess.run(
+        [sys.executable, "-c", script, "build"], capture_output=True, text=True, cwd=REPO
+    )
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr.startswith("data/effects.yml:7, row 'euphoria'")
+    assert "Traceback" not in result.stderr
