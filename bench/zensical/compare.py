@@ -494,6 +494,19 @@ def _version(package: str) -> str:
         return "(not installed)"
 
 
+def readable(log: str, limit: int = 60) -> str:
+    """A failed build's log without colour codes and Python's traceback frames: Zensical
+    prints its warnings in colour and ends a strict build with a traceback."""
+    lines = []
+    for line in re.sub(r"\x1b\[[0-9;]*m", "", log).splitlines():
+        stripped = line.strip()
+        if stripped.startswith(("Traceback (most recent", "File ")) or set(stripped) <= {"^", "~"}:
+            continue
+        if not line.startswith(" ") or stripped.startswith(("│", "╭", "╰", "─")) or "│" in line:
+            lines.append(line)
+    return "\n".join(lines[:limit])
+
+
 def zensical_version(zensical: Path) -> str:
     return _run([str(zensical), "--version"], {}).stdout.strip() or "unknown"
 
@@ -588,7 +601,7 @@ def main(argv: list[str] | None = None) -> int:
             f"in {build.seconds:.1f} s, link findings: {findings}"
         )
         if not build.ok:
-            print(build.log.strip()[-3000:], file=sys.stderr)
+            print(readable(build.log), file=sys.stderr)
     links = [difference for build in builds for difference in link_differences(build)]
     if all(build.ok for build in builds[:2]):
         pages, outcome = compare_sites(builds[0].site, builds[1].site, known, links)

@@ -229,3 +229,19 @@ def test_the_head_is_compared_name_by_name_so_a_known_generator_hides_nothing_el
     lost = compare.compare_pages("benefits/index.html", mkdocs, head_view("zensical", csp=""))
     outcome = compare.explain(lost, compare.load_known(compare.KNOWN.read_text(encoding="utf-8")))
     assert [d.detail.split(":")[0] for d in outcome.unexplained] == ["'Content-Security-Policy'"]
+
+
+def test_a_failed_build_s_log_is_shown_without_colour_or_traceback_frames() -> None:
+    log = (
+        "Build started\n\x1b[33mWarning:\x1b[0m anchor does not exist\n"
+        "    ╭─[ about.md:61:4 ]\n"
+        "Traceback (most recent call last):\n"
+        '  File "/x/zensical", line 8, in <module>\n    sys.exit(cli())\n             ^^^^^\n'
+        "RuntimeError: Aborted because --strict flag is set\n"
+    )
+    assert compare.readable(log).splitlines() == [
+        "Build started",
+        "Warning: anchor does not exist",
+        "    ╭─[ about.md:61:4 ]",
+        "RuntimeError: Aborted because --strict flag is set",
+    ]
