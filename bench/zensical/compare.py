@@ -537,6 +537,10 @@ def results_section(
         "same mkdocs.yml, docs/, data/ and overrides/. "
         f"Addresses: mkdocs.yml's site_url and the sub-path `{SUB_PATH_URL}`.",
         "",
+        "Build times are the wall-clock time of one run on this machine (2 cores, shared with "
+        "other work, so they vary from run to run); each Zensical build is a clean one "
+        "(`--clean`), as each MkDocs build is.",
+        "",
         "| engine | address | build (s) | link findings |",
         "| --- | --- | ---: | ---: |",
     ]
