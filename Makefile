@@ -16,7 +16,7 @@ SITE_DIR := site
 # Zensical"), so the project's own commands silence it.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help venv serve build test clean chromium check lint review-report links bench bench-links bench-check bench-lighthouse lock audit
+.PHONY: help venv serve build test clean chromium check lint review-report links bench bench-links bench-check bench-lighthouse lock audit zensical
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | \
@@ -113,11 +113,27 @@ $(LIGHTHOUSE_STAMP): bench/lighthouse/package-lock.json
 bench-lighthouse: $(STAMP) $(LIGHTHOUSE_STAMP) chromium ## Lighthouse scores and first-visit bytes of every page
 	CHROME_PATH=/usr/bin/chromium $(BIN)/python bench/lighthouse/run.py
 
+# Zensical, the successor engine, lives in its own hash-pinned environment like the benchmark
+# tools: the site builds and tests without it. See README.md, "Pinned versions and the road
+# to Zensical".
+ZENSICAL_VENV := bench/zensical/.venv
+ZENSICAL_STAMP := $(ZENSICAL_VENV)/.lock-installed
+
+$(ZENSICAL_STAMP): bench/zensical/requirements.lock
+	rm -rf $(ZENSICAL_VENV)
+	$(PYTHON) -m venv $(ZENSICAL_VENV)
+	$(ZENSICAL_VENV)/bin/pip install --quiet --disable-pip-version-check --require-hashes \
+		--no-deps -r bench/zensical/requirements.lock
+	@touch $@
+
+zensical: $(STAMP) $(ZENSICAL_STAMP) ## Build with MkDocs and Zensical, compare page by page (bench/RESULTS.md)
+	$(BIN)/python bench/zensical/compare.py --zensical $(ZENSICAL_VENV)/bin/zensical
+
 bench: bench-links bench-check bench-lighthouse ## Run the benchmarks (results in bench/RESULTS.md)
 
 chromium: ## Make sure Debian's Chromium is there for the browser tests
 	@bash scripts/ensure_chromium.sh
 
 clean: ## Remove build output and the virtual environment
-	rm -rf $(SITE_DIR) $(VENV) .cache .pytest_cache .hypothesis .ruff_cache test-artifacts
+	rm -rf $(SITE_DIR) $(VENV) .cache .build .pytest_cache .hypothesis .ruff_cache test-artifacts
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -46,11 +46,14 @@ class SiteMacros:
         current_page: Callable[[], str],
         directory_urls: bool = True,
         current_sources: Callable[[], Sequence[str]] = tuple,
+        html_links_from_source: bool = False,
     ) -> None:
         self.data = data
         self.current_page = current_page  # the page's path under docs/, asked at call time
         self.directory_urls = directory_urls
         self.current_sources = current_sources  # the page's front-matter `sources` list
+        # Zensical rewrites links in raw HTML as it does Markdown links; MkDocs leaves them.
+        self.html_links_from_source = html_links_from_source
 
     def table(self, name: str) -> str:
         """table("immediate_effects"): an HTML table with caption and cited figures."""
@@ -140,7 +143,9 @@ class SiteMacros:
         sources_page = (
             self.data.topics["sources"].page if "sources" in self.data.topics else "sources.md"
         )
-        return PageLinks(self.current_page(), sources_page, self.directory_urls)
+        return PageLinks(
+            self.current_page(), sources_page, self.directory_urls, self.html_links_from_source
+        )
 
     def _citer(self) -> Citer:
         return Citer(self.data.sources, self._links())

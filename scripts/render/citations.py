@@ -25,11 +25,17 @@ UNCONFIRMED = "source not confirmed"
 class PageLinks:
     """Where the page being rendered sits, so links can be relative to it."""
 
-    page: str  # the page's path under docs/ (env.page.file.src_uri)
+    page: str  # the page's path under docs/ (MkDocs' page.file.src_uri, Zensical's page.path)
     sources_page: str = "sources.md"
     directory_urls: bool = True
+    # True where the engine rewrites links in raw HTML as it does Markdown links (Zensical):
+    # the link is then written as in Markdown (sources.md#x) and the engine makes it a URL.
+    html_from_source: bool = False
 
     def href(self, to_page: str, anchor: str = "") -> str:
+        """A link for raw HTML that reaches `to_page` once the engine has built the page."""
+        if self.html_from_source:
+            return markdown_target(self.page, to_page, anchor)
         return html_href(self.page, to_page, anchor, self.directory_urls)
 
     def target(self, to_page: str, anchor: str = "") -> str:

@@ -85,7 +85,7 @@ def test_raw_include_yaml_variables_are_dropped(project: Path) -> None:
 
 
 def test_writes_the_tooltip_snippet_only_when_it_changes(project: Path) -> None:
-    snippet = project / ".cache/snippets/abbreviations.md"
+    snippet = project / ".build/snippets/abbreviations.md"
     registrar.define_env(FakeEnv(project))
     first = snippet.stat().st_mtime_ns
     assert snippet.read_text(encoding="utf-8").startswith("*[")
