@@ -280,7 +280,8 @@ class GlossaryRow(Row):
     )
     definition: Text = Field(description="a plain-English definition")
     tooltip: bool = Field(description="true or false: show the definition as a tooltip")
-    forms: list[Text] = Field(
+    # Each form is written into the tooltips snippet exactly as a term is.
+    forms: list[Annotated[Text, AfterValidator(abbreviation_term)]] = Field(
         default_factory=list,
         description="other forms of the term that show the same tooltip, such as responded "
         "or Remission (a tooltip matches exact, case-sensitive words)",

@@ -102,7 +102,7 @@ def test_each_form_of_a_term_shows_the_terms_definition() -> None:
     row = GlossaryRow(
         id="response",
         term="respond",
-        definition="To get  clearly\nbetter.",
+        definition="To get  clearly better.",
         tooltip=True,
         forms=["responded", "response"],
     )
