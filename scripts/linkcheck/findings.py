@@ -12,6 +12,7 @@ REASONS: dict[str, str] = {
     "markdown-link": "the link still points at a .md source file instead of the built page",
     "empty-link": "an href, src or similar attribute is empty",
     "misspelt-scheme": "the URL's scheme is a likely typo of a common one (htps: for https:)",
+    "malformed-url": "a browser cannot parse the URL (bad host, port, brackets or IDNA name)",
     "redirect-loop": "meta-refresh redirects lead back to a page already visited",
     "required-link": "a page the rules name does not link to a topic it must link to",
     "missing-topic": "a topic page registered in the rules is not in the built site",
@@ -20,6 +21,8 @@ REASONS: dict[str, str] = {
     "external-unreachable": "an external URL timed out or could not be reached (--external)",
     "unreadable-file": "a page or folder could not be read (permissions or an I/O error)",
     "too-large": "a page is larger than the size limit and was not parsed",
+    "too-complex": "a page nests too deeply or has an element with too many attributes to parse "
+    "in reasonable time, and was not parsed",
     "invalid-utf8": "a page is not valid UTF-8 and declares no other encoding",
     "bad-symlink": "a symbolic link is dangling, loops, or points outside SITE_DIR",
 }
