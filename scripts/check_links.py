@@ -25,6 +25,7 @@ from scripts.linkcheck import (
     check_site,
     render,
 )
+from scripts.linkcheck.check import site_address
 from scripts.linkcheck.parallel import default_jobs
 
 PROG = "check_links.py"
@@ -179,9 +180,11 @@ def _options(args: argparse.Namespace) -> Options:
     for name, given in (("docs", args.docs), ("rules", args.rules)):
         if given is not None and not given.exists():
             raise InputError(f"--{name} {given}: no such {'folder' if name == 'docs' else 'file'}")
+    base_url = args.base_url or defaults.get("base_url", "/")
+    site_address(base_url, "--base-url" if args.base_url else "mkdocs.yml: site_url")
     return Options(
         site=args.site,
-        base_url=args.base_url or defaults.get("base_url", "/"),
+        base_url=base_url,
         docs=args.docs or defaults.get("docs"),
         rules=args.rules or defaults.get("rules"),
         external=args.external,

@@ -185,3 +185,55 @@ def test_readme_documents_usage_reasons_and_exit_codes(monkeypatch: pytest.Monke
         assert f"`{reason}`" in readme
     for code in ("`0`", "`1`", "`2`"):
         assert code in readme
+
+
+def test_a_malformed_url_in_a_page_is_a_finding_on_its_markdown_line(
+    project: Path, capsys: Capture
+) -> None:
+    _write(project / "docs/x.md", '# X\n\nSee <a href="http://[::1/docs">this</a>.\n')
+    _write(project / "site/x/index.html", '<a href="../">h</a><a href="http://[::1/docs">t</a>')
+    assert main(["site", "--no-orphans", "--format", "json"]) == 1
+    findings = json.loads(capsys.readouterr().out)
+    assert [f for f in findings if f["reason"] == "malformed-url"] == [
+        {
+            "page": "x/index.html",
+            "href": "http://[::1/docs",
+            "reason": "malformed-url",
+            "source": "docs/x.md",
+            "line": 3,
+            "element": "a[href]",
+            "message": "malformed URL http://[::1/docs: the IPv6 address is not closed with ']'",
+        }
+    ]
+
+
+@pytest.mark.parametrize(
+    ("argv", "site_url", "message"),
+    [
+        (["--base-url", "https://[::1/guide/"], None, "--base-url 'https://[::1/guide/': not a"),
+        (["--base-url", "http://example.org:99999/"], None, "the port 99999 is above 65535"),
+        (["--base-url", "mailto:x@example.org"], None, "'mailto:' is not a web address"),
+        ([], "http://a]b/", "mkdocs.yml: site_url 'http://a]b/': not a valid address"),
+    ],
+)
+def test_a_malformed_site_address_exits_2_naming_where_it_came_from(
+    project: Path,
+    capsys: Capture,
+    monkeypatch: pytest.MonkeyPatch,
+    argv: list[str],
+    site_url: str | None,
+    message: str,
+) -> None:
+    if site_url is not None:
+        monkeypatch.setenv("SITE_URL", site_url)
+    assert main(["site", *argv]) == 2
+    err = capsys.readouterr().err
+    assert message in err
+    assert err.count("\n") == 1
+
+
+def test_a_bad_site_url_is_not_read_when_base_url_is_given(
+    project: Path, capsys: Capture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SITE_URL", "http://[::1/")
+    assert main(["site", "--base-url", "/guide/"]) == 1
