@@ -48,5 +48,24 @@ class Finding:
         return {key: value for key, value in data.items() if value is not None}
 
 
+def printable(text: str) -> str:
+    """`text` safe to print in any format: every character that is not printable is escaped.
+
+    A byte of a file name that is not UTF-8 reaches Python as a lone surrogate and is shown as
+    the byte it was (`caf\\xe9.html`); control and invisible format characters (a newline in
+    a file name, a right-to-left override in an href) as Python writes them (`\\n`, `\\u202e`).
+    """
+    if text.isprintable():
+        return text
+    return "".join(
+        char
+        if char.isprintable()
+        else f"\\x{ord(char) - 0xDC00:02x}"
+        if "\udc80" <= char <= "\udcff"
+        else char.encode("unicode_escape").decode("ascii")
+        for char in text
+    )
+
+
 class InputError(Exception):
     """Bad input (missing SITE_DIR, unreadable or malformed rules file): the CLI exits 2."""

@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from .bounds import too_complex
 from .collect import Inventory
 from .extract import HYPERLINKS, empty_is_finding, extract
-from .findings import Finding
+from .findings import Finding, printable
 from .resolve import EXTERNAL, MALFORMED, PAGE, SKIP, Resolver, Target
-from .urls import fragment_matches, scheme_of, shown
+from .urls import fragment_matches, scheme_of
 
 _CHARSET_RE = re.compile(rb"""charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _UTF8_LABELS = frozenset({b"utf-8", b"utf8", b"unicode-1-1-utf-8"})
@@ -263,7 +263,7 @@ def describe(kind: str, value: str, target: Target, element: str) -> str:
     if kind == "empty-link":
         return f"empty {element}"
     if kind == MALFORMED:
-        return f"malformed URL {shown(value)}: {target.path}{where}"
+        return f"malformed URL {printable(value)}: {target.path}{where}"
     if kind == "misspelt-scheme":
         scheme = value.partition(":")[0].strip()
         return f"misspelt URL scheme '{scheme}:' in {value} (did you mean '{target.path}:'?)"

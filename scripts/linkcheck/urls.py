@@ -17,6 +17,8 @@ from urllib.parse import unquote, unquote_to_bytes
 
 import idna
 
+from .findings import printable
+
 # Schemes a browser hands to another program or evaluates in place: never followed.
 _SCHEME_RE = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
 _WEB_SCHEMES = frozenset({"http", "https"})
@@ -466,14 +468,4 @@ def _ipv4_number(part: str) -> int | None:
 
 def _quoted(text: str) -> str:
     """`text` in quotes, control and invisible characters written as escapes."""
-    return "'" + shown(text) + "'"
-
-
-def shown(text: str) -> str:
-    """`text` safe to print: control, format and unpaired surrogate characters escaped."""
-    if text.isprintable():
-        return text
-    return "".join(
-        char if char.isprintable() else char.encode("unicode_escape", "backslashreplace").decode()
-        for char in text
-    )
+    return "'" + printable(text) + "'"

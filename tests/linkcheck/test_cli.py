@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -237,3 +238,48 @@ def test_a_bad_site_url_is_not_read_when_base_url_is_given(
 ) -> None:
     monkeypatch.setenv("SITE_URL", "http://[::1/")
     assert main(["site", "--base-url", "/guide/"]) == 1
+
+
+@pytest.fixture
+def oddly_named_site(tmp_path: Path) -> Path:
+    """A site whose file names are not UTF-8, or hold a newline or a right-to-left override."""
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text('<a href="gone/">x</a>', encoding="utf-8")
+    for name in (b"caf\xe9.html", b"two\nlines.html", "evil\u202egnp.html".encode()):
+        (site / os.fsdecode(name)).write_bytes(b'<a href="../missing/">x</a>')
+    return site
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "github"])
+@pytest.mark.parametrize(
+    "env",
+    [{"LANG": "C", "LC_ALL": "C"}, {"PYTHONIOENCODING": "utf-8"}, {"PYTHONIOENCODING": "ascii"}],
+    ids=["lang-c", "utf-8", "ascii"],
+)
+def test_output_is_utf8_whatever_the_file_names_and_locale(
+    oddly_named_site: Path, fmt: str, env: dict[str, str]
+) -> None:
+    environ = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "PYTHONIO"))}
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts/check_links.py"), "site", "--format", fmt],
+        cwd=oddly_named_site.parent,
+        env=environ | env,
+        capture_output=True,
+        check=False,
+    )
+    assert result.returncode == 1, result.stderr
+    out = result.stdout.decode("utf-8")  # raises on invalid UTF-8
+    assert "Traceback" not in result.stderr.decode("utf-8")
+    if fmt == "json":
+        findings = json.loads(out)
+        assert {"caf\\xe9.html", "two\\nlines.html", "evil\\u202egnp.html"} <= {
+            finding["page"] for finding in findings
+        }
+        out = "\n".join(finding["message"] for finding in findings)
+    else:
+        assert all(line.startswith(("site/", "::error")) for line in out.splitlines())
+    # Each odd name is escaped the same way in every format, and stays on its line.
+    for name in ("caf\\xe9.html", "two\\nlines.html", "evil\\u202egnp.html"):
+        assert f"page /{name} is not reachable" in out
+    assert "\u202e" not in out
