@@ -377,7 +377,10 @@ def _host(host: str) -> str:
         char = _quoted(min(bad))
         if min(bad) in written:
             raise MalformedURL(f"the host contains {char}, which no host name may")
-        raise MalformedURL(f"the host {_quoted(written)} reads as {_quoted(ascii_host)}: {char}")
+        raise MalformedURL(
+            f"the host {_quoted(written)} reads as {_quoted(ascii_host)} once normalised, "
+            f"and {char} is not allowed in a host name"
+        )
     if _ends_in_number(ascii_host):
         return _ipv4(ascii_host)
     return ascii_host
