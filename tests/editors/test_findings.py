@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from scripts.editor_check import links
+from scripts.editor_check import build, links
 from scripts.editor_check.findings import ANY, SAME_FILE, STRONG, Finding, merge, parse_file_line
 from tests.support.repo import REPO
 
@@ -73,3 +73,24 @@ def test_a_malformed_url_in_a_page_does_not_hide_the_other_link_findings(tmp_pat
         ("docs/index.md", 3, "malformed URL http"),
         ("docs/index.md", 5, "missing page /gone/"),
     ]
+
+
+def test_a_link_mkdocs_cannot_parse_is_named_at_its_line_not_as_a_traceback(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    page = "# Home\n\nSee [the NHS](https://www.nhs.uk/).\n\nSee [the site](http://a]b/).\n"
+    (tmp_path / "docs" / "index.md").write_text(page, encoding="utf-8")
+    log = (
+        "ERROR   -  Error reading page 'index.md': Invalid IPv6 URL\n"
+        "Traceback (most recent call last):\n"
+        '  File "mkdocs/structure/pages.py", line 420, in path_to_url\n'
+        "ValueError: Invalid IPv6 URL\n"
+    )
+    (finding,) = build.parse_log(log, tmp_path)
+    assert (finding.path, finding.line) == ("docs/index.md", 5)
+    assert finding.message == (
+        "a browser cannot open the address http://a]b/: the host contains ']', "
+        "which no host name may"
+    )
