@@ -368,10 +368,9 @@ def _host(host: str) -> str:
         if "%" in decoded:
             raise MalformedURL("the host has a '%' that is not a valid percent-encoding")
         host = decoded
-    if host.isascii() and "xn--" not in host.lower():
-        ascii_host = host.lower()  # domain to ASCII is only lower-casing here
-    else:
-        ascii_host = _domain_to_ascii(host)
+    # An ASCII name is only lower-cased: its labels in Punycode (xn--) are taken as written,
+    # as Chromium takes them, rather than checked as the URL standard would.
+    ascii_host = host.lower() if host.isascii() else _domain_to_ascii(host)
     bad = _FORBIDDEN_HOST.intersection(ascii_host)
     if bad:
         char = _quoted(min(bad))
@@ -398,14 +397,7 @@ def _domain_to_ascii(host: str) -> str:
         raise MalformedURL(f"{_quoted(host)} is not a valid internationalised host name") from None
     labels = []
     for label in mapped.split("."):
-        if label.startswith("xn--"):
-            try:
-                decoded = label[4:].encode("ascii").decode("punycode")
-            except (UnicodeError, ValueError):
-                decoded = ""
-            if not decoded or _invalid_label(decoded):
-                raise MalformedURL(f"the host label {_quoted(label)} is not valid Punycode")
-        elif not label.isascii():
+        if not label.isascii():
             if _invalid_label(label):
                 raise MalformedURL(f"the host label {_quoted(label)} is not a valid name")
             label = "xn--" + label.encode("punycode").decode("ascii")
