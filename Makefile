@@ -30,8 +30,10 @@ $(STAMP): $(LOCK)
 	@bash scripts/bootstrap_venv.sh "$(PYTHON)" "$(VENV)" "$(LOCK)"
 	@touch $@
 
-serve: $(STAMP) ## Build and serve the live preview on http://127.0.0.1:8000
-	$(BIN)/python scripts/preview.py --strict --dev-addr 127.0.0.1:8000
+SERVE_ADDR ?= 127.0.0.1:8000
+
+serve: $(STAMP) ## Build and serve the live preview on http://127.0.0.1:8000 (SERVE_ADDR=host:port)
+	$(BIN)/python scripts/preview.py --strict --dev-addr $(SERVE_ADDR)
 
 # site_url comes from mkdocs.yml (and SITE_URL); the sources and rules are named here so a
 # missing file is an error rather than a check quietly skipped.

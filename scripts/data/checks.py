@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlparse
 
 from scripts.data import models
 from scripts.data.datasets import BY_KEY
@@ -23,6 +23,7 @@ from scripts.data.errors import (
 )
 from scripts.data.figures import Figure, figure_of
 from scripts.data.schema_errors import show
+from scripts.linkcheck.urls import MalformedURL, split_web_url
 
 if TYPE_CHECKING:
     from scripts.data.loader import Parsed
@@ -173,15 +174,33 @@ def _cited_cells(item: Parsed, sources: set[str]) -> Errors:
 
 def authoritative(url: str) -> bool:
     """Whether `url` is on one of the AUTHORITATIVE_HOSTS (or a subdomain of one)."""
-    host = (urlparse(url).hostname or "").lower()
+    try:
+        host = url_host(url)
+    except MalformedURL:
+        return False
     return any(host == name or host.endswith("." + name) for name in AUTHORITATIVE_HOSTS)
+
+
+def url_host(url: str) -> str:
+    """The host of an http(s) URL as browsers read it (the link checker's URL parser, so
+    the two agree); MalformedURL says why a browser could not open the address."""
+    host_and_port, _ = split_web_url(url)
+    return re.sub(r":\d+\Z", "", host_and_port)
 
 
 def _source_urls(item: Parsed) -> Errors:
     """Readers follow these links as evidence, so only authoritative hosts may have one."""
     for index, source in enumerate(item.records):
-        if source.url is not None and not authoritative(source.url):
-            host = urlparse(source.url).hostname or source.url
+        if source.url is None:
+            continue
+        try:
+            url_host(source.url)
+        except MalformedURL as error:
+            found = f"{show(source.url)}, which a browser cannot open: {error}"
+            yield _error(SchemaError, item, index, "url", found, "a valid http(s) address")
+            continue
+        if not authoritative(source.url):
+            host = url_host(source.url)
             expected = (
                 "an address on an authoritative host (a regulator, NHS body, NICE, PubMed/PMC, "
                 "DOI, professional body or the manufacturer; listed in scripts/data/checks.py), "

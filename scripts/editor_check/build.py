@@ -10,7 +10,7 @@ from pathlib import Path
 
 from scripts.editor_check.config import mkdocs_config, redirect_maps
 from scripts.editor_check.findings import ANY, SAME_FILE, Finding, relative
-from scripts.editor_check.locate import body_offset, link_line, text_line
+from scripts.editor_check.locate import body_offset, link_line, malformed_addresses, text_line
 from scripts.editor_check.tools import python_tool, run
 
 RECORD_RE = re.compile(r"^(?P<level>DEBUG|INFO|WARNING|ERROR|CRITICAL)\s+-\s+(?P<text>.*)$")
@@ -195,8 +195,17 @@ def _did_you_mean(name: str) -> str:
 
 
 def _page_read_error(match: re.Match[str], context: _Context) -> list[Finding]:
+    page = context.page(match["page"])
+    # MkDocs stops with urllib's ValueError (and a traceback) on a link whose host no URL
+    # parser can read; the link checker's parser finds which one.
+    bad = malformed_addresses(context.root / page) if "Traceback" in match["detail"] else []
+    if bad:
+        return [
+            Finding(page, line, f"a browser cannot open the address {address}: {why}", "build")
+            for line, address, why in bad
+        ]
     detail = " ".join(match["detail"].split())
-    return [Finding(context.page(match["page"]), 1, detail, "build", SAME_FILE)]
+    return [Finding(page, 1, detail, "build", SAME_FILE)]
 
 
 LOCATED_START = re.compile(r"^(?:Error: )?(?:docs|data)/[^\s:,]+:\d+, ", re.M)

@@ -115,6 +115,27 @@ DATA_SLIPS = {
         "brightmindsketamine",
         "on www.brightmindsketamine.com, expected an address on an authoritative host",
     ),
+    "unclosed-ipv6-url": (
+        "sources.yml",
+        "url: https://",
+        "url: https://[::1/",
+        "[::1",
+        "which a browser cannot open: the IPv6 address is not closed with ']'",
+    ),
+    "idna-url": (
+        "sources.yml",
+        "url: https://",
+        "url: https://ex\u2100ample.",
+        "ex\u2100ample",
+        "which a browser cannot open: the host",
+    ),
+    "bad-port-url": (
+        "sources.yml",
+        "url: https://",
+        "url: https://nhs.uk:99999/",
+        "nhs.uk:99999",
+        "the port 99999 is above 65535",
+    ),
 }
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from scripts.editor_check import links
-from scripts.editor_check.findings import Finding, merge, parse_file_line
+from scripts.editor_check import build, links
+from scripts.editor_check.findings import ANY, SAME_FILE, STRONG, Finding, merge, parse_file_line
+from tests.support.repo import REPO
 
 
 def test_links_to_a_page_whose_absence_is_explained_are_dropped() -> None:
@@ -32,3 +33,64 @@ def test_findings_outside_the_repository_are_not_reported(tmp_path: Path) -> Non
     output = f"{site}/index.html:1: link to a Markdown file: a.md\ndocs/a.md:2: bad\n"
     found = parse_file_line(output, root, "links")
     assert [(f.path, f.line) for f in found] == [("docs/a.md", 2)]
+
+
+def test_link_findings_are_read_from_the_checkers_json(tmp_path: Path) -> None:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "a: b.md").write_text("x\n", encoding="utf-8")
+    reported = [
+        # A file name with ": " and a message with a newline: JSON keeps them apart.
+        {"page": "a: b/index.html", "source": "docs/a: b.md", "line": 3, "message": "bad\nx"},
+        {"page": "c/index.html", "source": "docs/a: b.md", "message": "orphan"},
+        {"page": "theme.html", "message": "missing page /x/"},
+    ]
+    found = links.findings(reported, tmp_path)
+    assert [(f.path, f.line, f.message, f.weak) for f in found] == [
+        ("docs/a: b.md", 3, "bad\nx", STRONG),
+        ("docs/a: b.md", 1, "orphan", SAME_FILE),
+    ]
+    (only,) = links.findings(reported[2:], tmp_path)
+    assert only.weak == ANY and "first on theme.html: missing page /x/" in only.message
+
+
+def test_a_malformed_url_in_a_page_does_not_hide_the_other_link_findings(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text(
+        '# Home\n\n<a href="http://[::1/docs">local</a>\n\n[gone](gone/)\n', encoding="utf-8"
+    )
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "xrefs.yml").write_text(
+        "xrefs:\n  topics: []\n  required_links: []\n", encoding="utf-8"
+    )
+    (tmp_path / "scripts").symlink_to(REPO / "scripts")
+    site.mkdir()
+    (site / "index.html").write_text(
+        '<a href="http://[::1/docs">local</a> <a href="gone/">gone</a>', encoding="utf-8"
+    )
+    found = links.check(tmp_path, site)
+    assert sorted((f.path, f.line, f.message.split(":")[0]) for f in found) == [
+        ("docs/index.md", 3, "malformed URL http"),
+        ("docs/index.md", 5, "missing page /gone/"),
+    ]
+
+
+def test_a_link_mkdocs_cannot_parse_is_named_at_its_line_not_as_a_traceback(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    page = "# Home\n\nSee [the NHS](https://www.nhs.uk/).\n\nSee [the site](http://a]b/).\n"
+    (tmp_path / "docs" / "index.md").write_text(page, encoding="utf-8")
+    log = (
+        "ERROR   -  Error reading page 'index.md': Invalid IPv6 URL\n"
+        "Traceback (most recent call last):\n"
+        '  File "mkdocs/structure/pages.py", line 420, in path_to_url\n'
+        "ValueError: Invalid IPv6 URL\n"
+    )
+    (finding,) = build.parse_log(log, tmp_path)
+    assert (finding.path, finding.line) == ("docs/index.md", 5)
+    assert finding.message == (
+        "a browser cannot open the address http://a]b/: the host contains ']', "
+        "which no host name may"
+    )
