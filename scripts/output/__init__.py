@@ -1,0 +1,1 @@
+"""What the built site's files carry beyond the theme: the security policy, valid markup, the feed."""
