@@ -1,1 +1,1 @@
-"""What the built site's files carry beyond the theme: the security policy, valid markup, the feed."""
+"""What the built site carries beyond the theme: its security policy, valid markup, the feed."""

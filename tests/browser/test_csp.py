@@ -91,9 +91,11 @@ def test_every_built_page_runs_under_the_policy(built_site: Path, watch: CspWatc
         with watch.guard.visit(url, url) as visit:
             # A redirect page has moved on by now; its target is checked too.
             visit.page.wait_for_load_state("load")
-            found = [] if visit.page.url != watch.origin + url.lstrip("/") else [
-                text for text in [visit.page.evaluate(POLICY_FIRST)] if text
-            ]
+            found = (
+                []
+                if visit.page.url != watch.origin + url.lstrip("/")
+                else [text for text in [visit.page.evaluate(POLICY_FIRST)] if text]
+            )
             found += watch.findings() + console_csp_errors(visit.console_errors)
         if found:
             problems[url] = found
@@ -138,4 +140,3 @@ def test_palette_toggle_works_under_the_policy(watch: CspWatch) -> None:
         found = watch.findings() + console_csp_errors(visit.console_errors)
     assert before == SCHEMES["light"] and after == SCHEMES["dark"], (before, after)
     assert not found, found
-
