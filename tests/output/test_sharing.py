@@ -1,0 +1,69 @@
+"""What search engines and link previews read: sitemap dates, robots.txt and the share picture."""
+
+from __future__ import annotations
+
+import struct
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+import yaml
+from selectolax.lexbor import LexborHTMLParser
+
+from tests.output.site_urls import SITE_URL, local_file
+from tests.support.pages import DOCS, built_path, markdown_pages, page_url
+
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+PAGES = markdown_pages()
+
+
+def front_matter(page: Path) -> dict:
+    return yaml.safe_load((DOCS / page).read_text(encoding="utf-8").split("---", 2)[1])
+
+
+def test_sitemap_dates_each_page_by_its_review(built_site: Path) -> None:
+    root = ET.parse(built_site / "sitemap.xml").getroot()
+    lastmod = {
+        url.findtext(f"{SITEMAP}loc"): url.findtext(f"{SITEMAP}lastmod")
+        for url in root.iter(f"{SITEMAP}url")
+    }
+    expected = {
+        SITE_URL + page_url(page).lstrip("/"): front_matter(page)["reviewed"].isoformat()
+        for page in PAGES
+    }
+    assert lastmod == expected
+
+
+def test_robots_txt_points_at_the_sitemap(built_site: Path) -> None:
+    lines = (built_site / "robots.txt").read_text(encoding="utf-8").splitlines()
+    assert "User-agent: *" in lines
+    assert f"Sitemap: {SITE_URL}sitemap.xml" in lines
+    assert not any(line.startswith("Disallow: /") and line != "Disallow: " for line in lines)
+    assert local_file(built_site, f"{SITE_URL}sitemap.xml").is_file()
+
+
+def png_size(path: Path) -> tuple[int, int]:
+    data = path.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n", f"{path} is not a PNG"
+    return struct.unpack(">II", data[16:24])
+
+
+@pytest.mark.parametrize("page", PAGES, ids=[page_url(p) for p in PAGES])
+def test_page_offers_a_large_share_picture(built_site: Path, page: Path) -> None:
+    tree = LexborHTMLParser((built_site / built_path(page)).read_text(encoding="utf-8"))
+
+    def meta(selector: str) -> str:
+        node = tree.css_first(f"meta[{selector}]")
+        assert node is not None, f"{page}: no <meta {selector}>"
+        return node.attributes["content"] or ""
+
+    image = meta('property="og:image"')
+    assert image.startswith(SITE_URL), f"{page}: og:image is not an absolute URL: {image}"
+    assert png_size(local_file(built_site, image)) == (1200, 630)
+    assert meta('name="twitter:image"') == image
+    assert meta('name="twitter:card"') == "summary_large_image"
+    assert meta('property="og:url"') == SITE_URL + page_url(page).lstrip("/")
+    assert meta('property="og:type"') == "article"
+    assert meta('property="og:title"') == front_matter(page)["title"]
+    assert meta('property="og:description"') == front_matter(page)["description"]
+    assert meta('property="og:image:alt"')
