@@ -1,10 +1,15 @@
-"""MkDocs hook: every HTML file of the built site gets its Content-Security-Policy.
+"""MkDocs hook: the built site's own files: each page's Content-Security-Policy, and the feed.
 
 The policy is computed from each page as written (scripts/output/csp.py), so the hashes always
 match the theme's inline scripts. It covers the pages (on_post_page), the theme's own templates
 such as 404.html (on_post_template) and the pages other plugins write after the build, such as
 mkdocs-redirects' forwarding pages (on_post_build). The same pass removes the theme markup the
 HTML checker refuses and no template block can reach (scripts/output/markup.py).
+
+After the build it also writes feed.xml, the Atom feed of data/changes.yml
+(scripts/render/changes.py). MkDocs renders no other file from data, so the hook loads the data
+through the same loader mkdocs-macros' define_env uses (a few milliseconds, already validated by
+then: an invalid file has stopped the build before this point).
 
 `mkdocs serve` gets no policy: its live-reload script is injected inline into every response,
 with a new value each time, so no hash could allow it. Zensical, which has no hooks, builds the
@@ -26,8 +31,13 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.pages import Page  # noqa: E402
 
+from scripts.data import DataError, load_site_data  # noqa: E402
 from scripts.output.csp import PolicyError, add_policy  # noqa: E402
 from scripts.output.markup import drop_toggle_autocomplete  # noqa: E402
+from scripts.render.changes import atom_feed  # noqa: E402
+
+FEED = "feed.xml"
+WHATS_NEW_TOPIC = "whats-new"
 
 _state: dict[str, Any] = {"serving": False, "editors_text": {}, "done": set()}
 
@@ -82,10 +92,32 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
 
 @event_priority(-100)  # after every plugin that writes pages of its own (mkdocs-redirects)
 def on_post_build(config: MkDocsConfig) -> None:
-    if _state["serving"]:
-        return
     site = Path(config.site_dir)
     for path in sorted(site.rglob("*.html")):
-        if path.resolve() not in _state["done"]:
+        if not _state["serving"] and path.resolve() not in _state["done"]:
             html = path.read_text(encoding="utf-8")
             path.write_text(finish(html, path.relative_to(site).as_posix()), encoding="utf-8")
+    write_feed(config)
+
+
+def write_feed(config: MkDocsConfig) -> None:
+    """site/feed.xml: one entry per row of data/changes.yml, linking to absolute addresses."""
+    try:
+        data = load_site_data(Path(config.config_file_path).parent)
+    except DataError as error:
+        raise PluginError(str(error)) from None
+    topics = data.topics
+    if WHATS_NEW_TOPIC not in topics:
+        raise PluginError(
+            f"data/xrefs.yml: no topic '{WHATS_NEW_TOPIC}': the feed links to that page"
+        )
+    feed = atom_feed(
+        data.changes,
+        topics,
+        site_url=config.site_url or "/",
+        site_name=config.site_name,
+        feed_path=FEED,
+        whats_new_page=topics[WHATS_NEW_TOPIC].page,
+        directory_urls=config.use_directory_urls,
+    )
+    (Path(config.site_dir) / FEED).write_text(feed, encoding="utf-8")

@@ -27,6 +27,7 @@ DOCUMENTED = {
     "sources_list",
     "page_sources",
     "glossary",
+    "whats_new",
 }
 
 
