@@ -1,4 +1,5 @@
-"""What search engines and link previews read: sitemap dates, robots.txt and the share picture."""
+"""What search engines, link previews and feed readers read: sitemap dates, robots.txt, the
+share picture and the Atom feed of changes."""
 
 from __future__ import annotations
 
@@ -10,8 +11,10 @@ import pytest
 import yaml
 from selectolax.lexbor import LexborHTMLParser
 
+from scripts.data import load_site_data
 from tests.output.site_urls import SITE_URL, local_file
 from tests.support.pages import DOCS, built_path, markdown_pages, page_url
+from tests.support.repo import REPO
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 PAGES = markdown_pages()
@@ -67,3 +70,31 @@ def test_page_offers_a_large_share_picture(built_site: Path, page: Path) -> None
     assert meta('property="og:title"') == front_matter(page)["title"]
     assert meta('property="og:description"') == front_matter(page)["description"]
     assert meta('property="og:image:alt"')
+
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def test_feed_has_one_entry_per_change_linking_into_the_site(built_site: Path) -> None:
+    changes = load_site_data(REPO).changes
+    root = ET.parse(built_site / "feed.xml").getroot()
+    assert root.tag == f"{ATOM}feed"
+    assert root.find(f"{ATOM}link[@rel='self']").get("href") == f"{SITE_URL}feed.xml"
+    entries = root.findall(f"{ATOM}entry")
+    assert len(entries) == len(changes)
+    whats_new = LexborHTMLParser((built_site / "whats-new/index.html").read_text("utf-8"))
+    for entry, change in zip(entries, changes, strict=True):
+        assert entry.findtext(f"{ATOM}updated") == f"{change.date.isoformat()}T00:00:00Z"
+        assert entry.findtext(f"{ATOM}summary") == change.summary
+        page = entry.find(f"{ATOM}link").get("href")
+        assert local_file(built_site, page).is_file(), f"{change.id}: {page} is not in the site"
+        anchor = entry.findtext(f"{ATOM}id").split("#", 1)[1]
+        assert whats_new.css_first(f"li#{anchor}") is not None, f"no entry #{anchor} on the page"
+
+
+def test_every_page_announces_the_feed(built_site: Path) -> None:
+    for page in PAGES:
+        tree = LexborHTMLParser((built_site / built_path(page)).read_text(encoding="utf-8"))
+        link = tree.css_first('head link[rel="alternate"][type="application/atom+xml"]')
+        assert link is not None, f"{page}: no feed link in <head>"
+        assert link.attributes["href"] == f"{SITE_URL}feed.xml"
