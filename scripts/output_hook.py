@@ -7,9 +7,9 @@ mkdocs-redirects' forwarding pages (on_post_build). The same pass removes the th
 HTML checker refuses and no template block can reach (scripts/output/markup.py).
 
 After the build it also writes feed.xml, the Atom feed of data/changes.yml
-(scripts/render/changes.py). MkDocs renders no other file from data, so the hook loads the data
-through the same loader mkdocs-macros' define_env uses (a few milliseconds, already validated by
-then: an invalid file has stopped the build before this point).
+(scripts/render/changes.py). No template can reach the data, so the hook reads the two files the
+feed needs, changes.yml and xrefs.yml, with the data layer's own parser (not the whole data set
+again); define_env has validated every file by then, or stopped the build.
 
 `mkdocs serve` gets no policy: its live-reload script is injected inline into every response,
 with a new value each time, so no hash could allow it. Zensical, which has no hooks, builds the
@@ -31,7 +31,9 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.pages import Page  # noqa: E402
 
-from scripts.data import DataError, load_site_data  # noqa: E402
+from scripts.data import DataError  # noqa: E402
+from scripts.data.datasets import BY_KEY  # noqa: E402
+from scripts.data.loader import parse_dataset  # noqa: E402
 from scripts.output.csp import PolicyError, add_policy  # noqa: E402
 from scripts.output.markup import drop_toggle_autocomplete  # noqa: E402
 from scripts.render.changes import atom_feed  # noqa: E402
@@ -102,17 +104,19 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 def write_feed(config: MkDocsConfig) -> None:
     """site/feed.xml: one entry per row of data/changes.yml, linking to absolute addresses."""
+    project = Path(config.config_file_path).parent
     try:
-        data = load_site_data(Path(config.config_file_path).parent)
+        changes = parse_dataset(project, BY_KEY["changes"]).records
+        xrefs = parse_dataset(project, BY_KEY["xrefs"]).records[0]
     except DataError as error:
         raise PluginError(str(error)) from None
-    topics = data.topics
+    topics = {topic.id: topic for topic in xrefs.topics}
     if WHATS_NEW_TOPIC not in topics:
         raise PluginError(
             f"data/xrefs.yml: no topic '{WHATS_NEW_TOPIC}': the feed links to that page"
         )
     feed = atom_feed(
-        data.changes,
+        changes,
         topics,
         site_url=config.site_url or "/",
         site_name=config.site_name,
