@@ -16,7 +16,7 @@ SITE_DIR := site
 # Zensical"), so the project's own commands silence it.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help venv serve build test clean chromium check lint review-report links bench bench-links bench-check bench-lighthouse lock audit zensical
+.PHONY: help venv serve build test clean chromium vnu check lint review-report links bench bench-links bench-check bench-lighthouse lock audit zensical
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | \
@@ -46,7 +46,7 @@ build: $(STAMP) ## Strict build into site/, then check its links
 links: $(STAMP) ## Check the built site's links
 	$(BIN)/python scripts/check_links.py $(SITE_DIR) $(LINKCHECK_FLAGS)
 
-test: $(STAMP) chromium ## Run the whole test suite
+test: $(STAMP) chromium vnu ## Run the whole test suite
 	$(BIN)/pytest
 
 check: $(STAMP) ## Editor's fast loop: data, strict build, links and lints, as file:line: message
@@ -135,6 +135,9 @@ bench: bench-links bench-check bench-lighthouse ## Run the benchmarks (results i
 
 chromium: ## Make sure Debian's Chromium is there for the browser tests
 	@bash scripts/ensure_chromium.sh
+
+vnu: ## Make sure Java and the pinned Nu HTML Checker (tests/vnu) are there for the HTML test
+	@bash scripts/ensure_vnu.sh
 
 clean: ## Remove build output and the virtual environment
 	rm -rf $(SITE_DIR) $(VENV) .cache .build .pytest_cache .hypothesis .ruff_cache test-artifacts

@@ -92,6 +92,8 @@ def check_all(parsed: Mapping[str, Parsed]) -> list[DataError]:
             errors.extend(rule(parsed[key]))
     if "facts" in parsed:
         errors.extend(_fact_references(parsed))
+    if "changes" in parsed and "xrefs" in parsed:
+        errors.extend(_change_topics(parsed["changes"], parsed["xrefs"]))
     return errors
 
 
@@ -418,3 +420,12 @@ def _in_section(problem: Problem, item: Parsed, section: str, index: int, field:
     lines = item.sections.get(section, ())
     line = lines[index].of(field) if index < len(lines) else None
     return dataclasses.replace(problem, field=field, line=line)
+
+
+def _change_topics(changes: Parsed, xrefs: Parsed) -> Errors:
+    """Each change names the page it changed by a topic of data/xrefs.yml."""
+    topics = {topic.id for topic in xrefs.records[0].topics}
+    for index, change in enumerate(changes.records):
+        if change.topic not in topics:
+            found, expected = show(change.topic), f"a topic id: {closest(change.topic, topics)}"
+            yield _error(UnknownReferenceError, changes, index, "topic", found, expected)

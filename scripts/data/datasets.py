@@ -33,6 +33,7 @@ DATASETS: tuple[Dataset, ...] = (
     Dataset("glossary.yml", "glossary", models.GlossaryRow),
     Dataset("crisis_lines.yml", "crisis_lines", models.CrisisLineRow),
     Dataset("xrefs.yml", "xrefs", models.Xrefs, rows=False),
+    Dataset("changes.yml", "changes", models.ChangeRow),
 )
 
 BY_KEY = {dataset.key: dataset for dataset in DATASETS}

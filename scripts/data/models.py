@@ -8,6 +8,7 @@ must exist) live in checks.py, where they can name the exact field.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from typing import Annotated, Any, ClassVar, Literal
@@ -317,3 +318,14 @@ class RequiredLinks(Strict):
 class Xrefs(Strict):
     topics: list[XrefTopic] = Field(description="a list of topics")
     required_links: list[RequiredLinks] = Field(description="a list of {page, topics}")
+
+
+class ChangeRow(Row):
+    """One change readers following the guide should hear of (the "What's new" page and feed)."""
+
+    date: dt.date = Field(description="the day the change was published, as YYYY-MM-DD")
+    topic: Id = Field(description="the id of the changed page's topic in data/xrefs.yml")
+    kind: Literal["new", "review", "update", "correction"] = Field(
+        description="one of new, review, update, correction"
+    )
+    summary: Text = Field(description="what changed for readers, in one or two plain sentences")

@@ -13,7 +13,7 @@ from typing import NoReturn
 from scripts.data.checks import closest
 from scripts.data.errors import PageUsageError, Problem, UnknownNameError, UnknownReferenceError
 from scripts.data.loader import SiteData
-from scripts.render import boxes, care_cards, charts
+from scripts.render import boxes, care_cards, changes, charts
 from scripts.render.citations import Citer, PageLinks, markdown_text
 from scripts.render.specs import TABLES
 from scripts.render.tables import render_table
@@ -29,6 +29,7 @@ PUBLIC_MACROS = (
     "sources_list",
     "page_sources",
     "glossary",
+    "whats_new",
 )
 
 # Each chart draws from one table's rows and shows that table beside it.
@@ -138,6 +139,10 @@ class SiteMacros:
     def glossary(self) -> str:
         """glossary(): the glossary page body."""
         return boxes.glossary_list(self.data.glossary)
+
+    def whats_new(self) -> str:
+        """whats_new(): the "What's new" page body, from data/changes.yml, newest first."""
+        return changes.changes_list(self.data.changes, self.data.topics, self._links())
 
     def _links(self) -> PageLinks:
         sources_page = (

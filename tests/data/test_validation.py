@@ -340,6 +340,28 @@ CASES = {
         "",
         "expected valid YAML",
     ),
+    "unknown-change-topic": (
+        "topic: side-effect",
+        "changes.yml",
+        "topic: side-effects",
+        "topic: side-effect",
+        UnknownReferenceError,
+        "data/changes.yml",
+        "'side-effects-sources' (item 5)",
+        "topic",
+        "side-effects",
+    ),
+    "unknown-change-kind": (
+        "kind: fix",
+        "changes.yml",
+        "kind: correction",
+        "kind: fix",
+        SchemaError,
+        "data/changes.yml",
+        "'honest-figure-sources' (item 4)",
+        "kind",
+        "'fix'",
+    ),
 }
 
 

@@ -28,6 +28,7 @@ DOCUMENTED = {
     "sources_list",
     "page_sources",
     "glossary",
+    "whats_new",
 }
 
 
