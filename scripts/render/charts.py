@@ -170,15 +170,15 @@ def session_length_chart(rows: Sequence[MethodRow]) -> str:
     axis = [(v, f"{v} min" if v else "0") for v in range(0, scale_max + 1, 15)]
     svg = svg_chart(
         "session_length",
-        "Typical treatment time by method",
-        with_note(f"Range chart of treatment time in minutes. {words}.", note),
+        "Typical session time by method",
+        with_note(f"Range chart of session time in minutes. {words}.", note),
         bars,
         axis,
         scale_max,
     )
     caption = (
-        "Typical time for the treatment itself, from the shortest to the longest. "
-        "Checks before and after it take extra time."
+        "Typical session time, from the shortest to the longest, as the source article gives "
+        "it. It does not say what a session includes, so checks before and after may add time."
     )
     return figure_block("session_length", svg, with_note(caption, note))
 

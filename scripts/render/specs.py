@@ -39,11 +39,11 @@ TABLES: dict[str, TableSpec] = {
         TableSpec(
             "methods",
             "methods",
-            "How ketamine is given, and how long the treatment itself usually takes",
+            "How ketamine is given, and how long a session usually takes",
             (
                 Column("Method", _text("name")),
                 Column("How it is given", _text("how")),
-                Column("Treatment time", _figure("session_minutes"), numeric=True),
+                Column("Session time", _figure("session_minutes"), numeric=True),
                 Column("Notes", _text("notes")),
             ),
         ),
