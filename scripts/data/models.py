@@ -185,6 +185,14 @@ class CrisisLineRow(SourcedRow):
     )
     how: Text = Field(description="how and when to use it, in one or two sentences")
     in_heading: bool = Field(description="true or false: name this number in the box heading")
+    in_brief: bool = Field(
+        False,
+        description="true or false: offer this number in the one-line brief at the top of a "
+        "page, as the route for urgent help that is not an emergency",
+    )
+    area: Text | None = Field(
+        None, description="the part of the region the line serves, such as England"
+    )
     now_if: Text | None = Field(None, description="when to call now (needed when in_heading)")
 
 
