@@ -51,6 +51,10 @@ AUTHORITATIVE_HOSTS = (
     "apna.org",
     "aana.com",
     "psychiatryonline.org",
+    "ema.europa.eu",
+    "medicines.org.uk",
+    "scottishmedicines.org.uk",
+    "jnj.com",
 )
 
 
@@ -81,6 +85,7 @@ def check_all(parsed: Mapping[str, Parsed]) -> list[DataError]:
         "glossary": lambda item: _unique(item, "term"),
         "methods": _spans,
         "crisis_lines": _crisis_lines,
+        "licences": lambda item: _more_sources(item, sources),
         "facts": _facts_shape,
         "xrefs": _xrefs,
     }
@@ -143,6 +148,17 @@ def _source_or_note(item: Parsed, index: int, record: Any, sources: set[str]) ->
     if record.source is not None and record.source not in sources:
         expected = f"a source id from data/sources.yml: {closest(record.source, sources)}"
         yield _error(UnknownReferenceError, item, index, "source", show(record.source), expected)
+
+
+def _more_sources(item: Parsed, sources: set[str] | None) -> Errors:
+    """Every id in a row's `also` list is a source too."""
+    if sources is None:
+        return
+    for index, record in enumerate(item.records):
+        for source in record.also:
+            if source not in sources:
+                expected = f"a source id from data/sources.yml: {closest(source, sources)}"
+                yield _error(UnknownReferenceError, item, index, "also", show(source), expected)
 
 
 def authoritative(url: str) -> bool:
@@ -356,6 +372,13 @@ def _xrefs(item: Parsed) -> Errors:
                 yield UnknownReferenceError(
                     _in_section(problem, item, "required_links", position, "topics")
                 )
+    for position, name in enumerate(xrefs.licence_note_pages):
+        if name not in seen:
+            row = f"licence_note_pages item {position + 1}"
+            problem = Problem(item.label, f"a topic id: {closest(name, seen)}", show(name), row)
+            yield UnknownReferenceError(
+                _in_section(problem, item, "licence_note_pages", position, "")
+            )
 
 
 def _in_section(problem: Problem, item: Parsed, section: str, index: int, field: str) -> Problem:

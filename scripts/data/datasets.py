@@ -27,6 +27,7 @@ DATASETS: tuple[Dataset, ...] = (
     Dataset("monitoring.yml", "monitoring", models.MonitoringRow),
     Dataset("candidacy.yml", "candidacy", models.CandidacyRow),
     Dataset("facts.yml", "facts", models.FactRow),
+    Dataset("licences.yml", "licences", models.LicenceRow),
     Dataset("glossary.yml", "glossary", models.GlossaryRow),
     Dataset("crisis_lines.yml", "crisis_lines", models.CrisisLineRow),
     Dataset("xrefs.yml", "xrefs", models.Xrefs, rows=False),

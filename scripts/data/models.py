@@ -170,6 +170,38 @@ class FactRow(SourcedRow):
     )
 
 
+MONTH = (
+    r"^(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December) (?:19|20)[0-9]{2}$"
+)
+
+
+class LicenceRow(SourcedRow):
+    """One licence or one piece of NHS advice, for one form of ketamine in one region."""
+
+    # How the note names each product; the keys are the values `product` may take.
+    PRODUCTS: ClassVar[dict[str, str]] = {
+        "esketamine": "Esketamine nasal spray (Spravato)",
+        "ketamine": "Ketamine into a vein or a muscle",
+    }
+    product: Literal["esketamine", "ketamine"] = Field(
+        description="esketamine (the nasal spray) or ketamine (into a vein or a muscle)"
+    )
+    region: Literal["United States", "European Union", "United Kingdom", "Scotland"] = Field(
+        description="one of United States, European Union, United Kingdom, Scotland"
+    )
+    kind: Literal["licence", "advice"] = Field(
+        description="licence (what a regulator licensed) or advice (what NICE or SMC decided)"
+    )
+    statement: Text = Field(description="what is licensed or decided, in one sentence")
+    since: Annotated[str, StringConstraints(pattern=MONTH)] | None = Field(
+        None, description="the month it happened, written like March 2019"
+    )
+    also: list[Id] = Field(
+        default_factory=list, description="a list of further source ids from data/sources.yml"
+    )
+
+
 class GlossaryRow(Row):
     term: Text = Field(description="the term as it appears in the text")
     definition: Text = Field(description="a plain-English definition")
@@ -213,3 +245,7 @@ class RequiredLinks(Strict):
 class Xrefs(Strict):
     topics: list[XrefTopic] = Field(description="a list of topics")
     required_links: list[RequiredLinks] = Field(description="a list of {page, topics}")
+    licence_note_pages: list[Id] = Field(
+        default_factory=list,
+        description="a list of topic ids: the pages about treatment, which show licence_status()",
+    )

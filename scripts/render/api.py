@@ -14,7 +14,7 @@ from scripts.data.checks import closest, natural_denominator, number_text
 from scripts.data.errors import PageUsageError, Problem, UnknownNameError
 from scripts.data.figures import Figure
 from scripts.data.loader import SiteData
-from scripts.render import boxes, charts
+from scripts.render import boxes, charts, licences
 from scripts.render.citations import Citer, PageLinks
 from scripts.render.specs import TABLES
 from scripts.render.tables import render_table
@@ -26,6 +26,7 @@ PUBLIC_MACROS = (
     "cite",
     "fact",
     "crisis_help",
+    "licence_status",
     "sources_list",
     "page_sources",
     "glossary",
@@ -109,6 +110,11 @@ class SiteMacros:
         if brief:
             return boxes.crisis_brief(self.data.crisis_lines)
         return boxes.crisis_box(self.data.crisis_lines, self._citer())
+
+    def licence_status(self) -> str:
+        """licence_status(): the note on what each form of ketamine is licensed for, where,
+        and what NICE and the SMC decided; every page about treatment shows it near the top."""
+        return licences.licence_note(self.data.tables["licences"], self._citer())
 
     def sources_list(self) -> str:
         """sources_list(): the sources page body."""

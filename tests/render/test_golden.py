@@ -27,6 +27,7 @@ CASES = (
     + [(f"chart-{name}", "chart", (name, False)) for name in sorted(CHARTS)]
     + [
         ("crisis_help", "crisis_help", ()),
+        ("licence_status", "licence_status", ()),
         ("sources_list", "sources_list", ()),
         ("glossary", "glossary", ()),
     ]

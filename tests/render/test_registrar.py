@@ -24,6 +24,7 @@ DOCUMENTED = {
     "cite",
     "fact",
     "crisis_help",
+    "licence_status",
     "sources_list",
     "page_sources",
     "glossary",
