@@ -84,6 +84,7 @@ def check_all(parsed: Mapping[str, Parsed]) -> list[DataError]:
         "sources": _source_urls,
         "glossary": lambda item: _unique(item, "term"),
         "methods": _spans,
+        "common_effects": _confirmed_effects,
         "crisis_lines": _crisis_lines,
         "licences": lambda item: _more_sources(item, sources),
         "facts": _facts_shape,
@@ -187,6 +188,19 @@ def _spans(item: Parsed) -> Errors:
         if span.min > span.max:
             found = f"min {span.min} above max {span.max}"
             yield _error(SchemaError, item, index, "session_minutes.max", found, "max at least min")
+
+
+def _confirmed_effects(item: Parsed) -> Errors:
+    """This file leads the side-effects page, so it holds only figures a source confirms."""
+    for index, record in enumerate(item.records):
+        if record.source_note is not None:
+            found = "a source_note (no confirmed source)"
+            expected = "a source: figures no source confirms belong in data/effects.yml"
+            yield _error(SchemaError, item, index, "source_note", found, expected)
+        span = record.percent
+        if isinstance(span, models.PercentSpan) and span.min > span.max:
+            found = f"min {span.min} above max {span.max}"
+            yield _error(SchemaError, item, index, "percent.max", found, "max at least min")
 
 
 def _crisis_lines(item: Parsed) -> Errors:

@@ -22,6 +22,7 @@ DATASETS: tuple[Dataset, ...] = (
     Dataset("conditions.yml", "conditions", models.ConditionRow),
     Dataset("methods.yml", "methods", models.MethodRow),
     Dataset("comparison.yml", "comparison", models.ComparisonRow),
+    Dataset("common_effects.yml", "common_effects", models.CommonEffectRow),
     Dataset("effects.yml", "immediate_effects", models.EffectRow),
     Dataset("risks.yml", "risks", models.RiskRow),
     Dataset("monitoring.yml", "monitoring", models.MonitoringRow),

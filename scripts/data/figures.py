@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
-from scripts.data.models import Span
+from scripts.data.models import PercentSpan, Span
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,7 @@ def figure_of(row: BaseModel, field: str) -> Figure:
         "source": getattr(row, "source", None),
         "source_note": getattr(row, "source_note", None),
     }
-    if isinstance(raw, Span):
+    if isinstance(raw, (Span, PercentSpan)):
         return Figure(low=raw.min, high=raw.max, unit=unit, **cited)
     if isinstance(raw, str):
         return Figure(text=raw, **cited)

@@ -120,6 +120,30 @@ class ComparisonRow(SourcedRow):
     onset_text: Text = Field(description="how soon it works, in words")
 
 
+class PercentSpan(Strict):
+    min: Percent = Field(description="a percentage from 0 to 100 (the low end)")
+    max: Percent = Field(description="a percentage from 0 to 100 (the high end)")
+
+
+class CommonEffectRow(SourcedRow):
+    """An effect a source names as common, with its rate where the source gives one."""
+
+    FIGURES: ClassVar[dict[str, str]] = {"percent": "%"}
+    # How the table and chart say where a figure comes from; the keys are `seen_in`'s values.
+    SEEN_IN: ClassVar[dict[str, str]] = {
+        "esketamine": "Esketamine trials",
+        "ketamine": "IV ketamine",
+    }
+    effect: Text = Field(description="the effect, in plain words")
+    seen_in: Literal["esketamine", "ketamine"] = Field(
+        description="esketamine (its trials, as the label reports them) or ketamine (into a vein)"
+    )
+    percent: Percent | PercentSpan | None = Field(
+        None, description="a percentage from 0 to 100, or {min: 61, max: 84} for a range"
+    )
+    note: Text = Field(description="what the source says about how common it is, in words")
+
+
 class EffectRow(SourcedRow):
     FIGURES: ClassVar[dict[str, str]] = {"percent": "%"}
     effect: Text = Field(description="the effect, in plain words")

@@ -34,6 +34,7 @@ PUBLIC_MACROS = (
 
 # Each chart draws from one table's rows and shows that table beside it.
 CHARTS: dict[str, tuple[str, Callable]] = {
+    "common_effects": ("common_effects", charts.common_effects_chart),
     "immediate_effects": ("immediate_effects", charts.effects_chart),
     "session_length": ("methods", charts.session_length_chart),
     "onset": ("comparison", charts.onset_chart),
