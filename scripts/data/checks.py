@@ -55,6 +55,12 @@ AUTHORITATIVE_HOSTS = (
     "medicines.org.uk",
     "scottishmedicines.org.uk",
     "jnj.com",
+    "cqc.org.uk",
+    "gmc-uk.org",
+    "nmc-uk.org",
+    "bma.org.uk",
+    "fsmb.org",
+    "www.gov.uk",
 )
 
 
@@ -87,6 +93,7 @@ def check_all(parsed: Mapping[str, Parsed]) -> list[DataError]:
         "common_effects": _confirmed_effects,
         "crisis_lines": _crisis_lines,
         "licences": lambda item: _more_sources(item, sources),
+        "provider_questions": lambda item: _more_sources(item, sources),
         "facts": _facts_shape,
         "xrefs": _xrefs,
     }

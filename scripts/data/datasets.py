@@ -29,6 +29,7 @@ DATASETS: tuple[Dataset, ...] = (
     Dataset("candidacy.yml", "candidacy", models.CandidacyRow),
     Dataset("facts.yml", "facts", models.FactRow),
     Dataset("licences.yml", "licences", models.LicenceRow),
+    Dataset("provider_questions.yml", "provider_questions", models.ProviderQuestionRow),
     Dataset("glossary.yml", "glossary", models.GlossaryRow),
     Dataset("crisis_lines.yml", "crisis_lines", models.CrisisLineRow),
     Dataset("xrefs.yml", "xrefs", models.Xrefs, rows=False),

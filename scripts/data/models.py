@@ -226,6 +226,18 @@ class LicenceRow(SourcedRow):
     )
 
 
+class ProviderQuestionRow(SourcedRow):
+    """One question to ask a clinic, for the printable checklist."""
+
+    question: Text = Field(description="the question, as the reader would ask it")
+    region: Literal["United Kingdom", "United States"] | None = Field(
+        None, description="United Kingdom or United States, for a question only asked there"
+    )
+    also: list[Id] = Field(
+        default_factory=list, description="a list of further source ids from data/sources.yml"
+    )
+
+
 class GlossaryRow(Row):
     term: Text = Field(description="the term as it appears in the text")
     definition: Text = Field(description="a plain-English definition")

@@ -14,7 +14,7 @@ from scripts.data.checks import closest, natural_denominator, number_text
 from scripts.data.errors import PageUsageError, Problem, UnknownNameError
 from scripts.data.figures import Figure
 from scripts.data.loader import SiteData
-from scripts.render import boxes, charts, licences
+from scripts.render import boxes, charts, checklist, licences
 from scripts.render.citations import Citer, PageLinks
 from scripts.render.specs import TABLES
 from scripts.render.tables import render_table
@@ -27,6 +27,7 @@ PUBLIC_MACROS = (
     "fact",
     "crisis_help",
     "licence_status",
+    "questions_checklist",
     "sources_list",
     "page_sources",
     "glossary",
@@ -116,6 +117,12 @@ class SiteMacros:
         """licence_status(): the note on what each form of ketamine is licensed for, where,
         and what NICE and the SMC decided; every page about treatment shows it near the top."""
         return licences.licence_note(self.data.tables["licences"], self._citer())
+
+    def questions_checklist(self) -> str:
+        """questions_checklist(): the questions to ask a clinic, as a checklist a reader can
+        print on its own, each question with the sources it is drawn from."""
+        rows = self.data.tables["provider_questions"]
+        return checklist.questions_checklist(rows, self._citer())
 
     def sources_list(self) -> str:
         """sources_list(): the sources page body."""

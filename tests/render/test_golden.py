@@ -28,6 +28,7 @@ CASES = (
     + [
         ("crisis_help", "crisis_help", ()),
         ("licence_status", "licence_status", ()),
+        ("questions_checklist", "questions_checklist", ()),
         ("sources_list", "sources_list", ()),
         ("glossary", "glossary", ()),
     ]

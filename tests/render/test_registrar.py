@@ -25,6 +25,7 @@ DOCUMENTED = {
     "fact",
     "crisis_help",
     "licence_status",
+    "questions_checklist",
     "sources_list",
     "page_sources",
     "glossary",
