@@ -211,7 +211,7 @@ def test_natural_style_for_a_figure_it_would_misstate_is_an_error(tmp_path: Path
     message = data_error(
         tmp_path,
         "facts.yml",
-        '    value: 10\n    unit: "%"\n    qualifier: about\n    style: natural\n',
+        '    value: 52\n    unit: "%"\n    qualifier: about\n',
         '    value: 80\n    unit: "%"\n    qualifier: about\n    style: natural\n',
     )
     assert "field 'style': found style natural for 80%, which '1 in N' cannot show" in message
