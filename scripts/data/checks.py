@@ -53,6 +53,16 @@ AUTHORITATIVE_HOSTS = (
     "aana.com",
     "psychiatryonline.org",
     "uroweb.org",  # European Association of Urology, a professional body
+    "ema.europa.eu",
+    "medicines.org.uk",
+    "scottishmedicines.org.uk",
+    "jnj.com",
+    "cqc.org.uk",
+    "gmc-uk.org",
+    "nmc-uk.org",
+    "bma.org.uk",
+    "fsmb.org",
+    "www.gov.uk",
 )
 
 
@@ -83,7 +93,10 @@ def check_all(parsed: Mapping[str, Parsed]) -> list[DataError]:
         "sources": _source_urls,
         "glossary": _glossary,
         "methods": _spans,
+        "common_effects": _confirmed_effects,
         "crisis_lines": _crisis_lines,
+        "licences": lambda item: _more_sources(item, sources),
+        "provider_questions": lambda item: _more_sources(item, sources),
         "facts": _facts_shape,
         "xrefs": _xrefs,
     }
@@ -174,6 +187,17 @@ def _cited_cells(item: Parsed, sources: set[str]) -> Errors:
             yield from _source_or_note(item, index, getattr(record, name), sources, f"{name}.")
 
 
+def _more_sources(item: Parsed, sources: set[str] | None) -> Errors:
+    """Every id in a row's `also` list is a source too."""
+    if sources is None:
+        return
+    for index, record in enumerate(item.records):
+        for source in record.also:
+            if source not in sources:
+                expected = f"a source id from data/sources.yml: {closest(source, sources)}"
+                yield _error(UnknownReferenceError, item, index, "also", show(source), expected)
+
+
 def authoritative(url: str) -> bool:
     """Whether `url` is on one of the AUTHORITATIVE_HOSTS (or a subdomain of one)."""
     try:
@@ -218,6 +242,19 @@ def _spans(item: Parsed) -> Errors:
         if span.min > span.max:
             found = f"min {span.min} above max {span.max}"
             yield _error(SchemaError, item, index, "session_minutes.max", found, "max at least min")
+
+
+def _confirmed_effects(item: Parsed) -> Errors:
+    """This file leads the side-effects page, so it holds only figures a source confirms."""
+    for index, record in enumerate(item.records):
+        if record.source_note is not None:
+            found = "a source_note (no confirmed source)"
+            expected = "a source: figures no source confirms belong in data/effects.yml"
+            yield _error(SchemaError, item, index, "source_note", found, expected)
+        span = record.percent
+        if isinstance(span, models.PercentSpan) and span.min > span.max:
+            found = f"min {span.min} above max {span.max}"
+            yield _error(SchemaError, item, index, "percent.max", found, "max at least min")
 
 
 def _crisis_lines(item: Parsed) -> Errors:
@@ -414,6 +451,13 @@ def _xrefs(item: Parsed) -> Errors:
                 yield UnknownReferenceError(
                     _in_section(problem, item, "required_links", position, "topics")
                 )
+    for position, name in enumerate(xrefs.licence_note_pages):
+        if name not in seen:
+            row = f"licence_note_pages item {position + 1}"
+            problem = Problem(item.label, f"a topic id: {closest(name, seen)}", show(name), row)
+            yield UnknownReferenceError(
+                _in_section(problem, item, "licence_note_pages", position, "")
+            )
 
 
 def _in_section(problem: Problem, item: Parsed, section: str, index: int, field: str) -> Problem:

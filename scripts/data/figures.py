@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
-from scripts.data.models import Span
+from scripts.data.models import PercentSpan, Span
 
 # One number style per kind of figure, chosen once for the whole site; the renderer
 # (scripts/render/figures.py) applies it and the data checks hold a figure to it.
@@ -56,7 +56,7 @@ def figure_of(row: BaseModel, field: str) -> Figure:
         "source": getattr(row, "source", None),
         "source_note": getattr(row, "source_note", None),
     }
-    if isinstance(raw, Span):
+    if isinstance(raw, (Span, PercentSpan)):
         return Figure(low=raw.min, high=raw.max, unit=unit, **cited)
     if isinstance(raw, str):
         return Figure(text=raw, **cited)

@@ -170,6 +170,30 @@ class ComparisonRow(SourcedRow):
     onset_text: Text = Field(description="how soon it works, in words")
 
 
+class PercentSpan(Strict):
+    min: Percent = Field(description="a percentage from 0 to 100 (the low end)")
+    max: Percent = Field(description="a percentage from 0 to 100 (the high end)")
+
+
+class CommonEffectRow(SourcedRow):
+    """An effect a source names as common, with its rate where the source gives one."""
+
+    FIGURES: ClassVar[dict[str, str]] = {"percent": "%"}
+    # How the table and chart say where a figure comes from; the keys are `seen_in`'s values.
+    SEEN_IN: ClassVar[dict[str, str]] = {
+        "esketamine": "Esketamine trials",
+        "ketamine": "IV ketamine",
+    }
+    effect: Text = Field(description="the effect, in plain words")
+    seen_in: Literal["esketamine", "ketamine"] = Field(
+        description="esketamine (its trials, as the label reports them) or ketamine (into a vein)"
+    )
+    percent: Percent | PercentSpan | None = Field(
+        None, description="a percentage from 0 to 100, or {min: 61, max: 84} for a range"
+    )
+    note: Text = Field(description="what the source says about how common it is, in words")
+
+
 class EffectRow(SourcedRow):
     FIGURES: ClassVar[dict[str, str]] = {"percent": "%"}
     effect: Text = Field(description="the effect, in plain words")
@@ -275,6 +299,50 @@ def abbreviation_term(value: str) -> str:
     return value
 
 
+MONTH = (
+    r"^(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December) (?:19|20)[0-9]{2}$"
+)
+
+
+class LicenceRow(SourcedRow):
+    """One licence or one piece of NHS advice, for one form of ketamine in one region."""
+
+    # How the note names each product; the keys are the values `product` may take.
+    PRODUCTS: ClassVar[dict[str, str]] = {
+        "esketamine": "Esketamine nasal spray (Spravato)",
+        "ketamine": "Ketamine into a vein or a muscle",
+    }
+    product: Literal["esketamine", "ketamine"] = Field(
+        description="esketamine (the nasal spray) or ketamine (into a vein or a muscle)"
+    )
+    region: Literal["United States", "European Union", "United Kingdom", "Scotland"] = Field(
+        description="one of United States, European Union, United Kingdom, Scotland"
+    )
+    kind: Literal["licence", "advice"] = Field(
+        description="licence (what a regulator licensed) or advice (what NICE or SMC decided)"
+    )
+    statement: Text = Field(description="what is licensed or decided, in one sentence")
+    since: Annotated[str, StringConstraints(pattern=MONTH)] | None = Field(
+        None, description="the month it happened, written like March 2019"
+    )
+    also: list[Id] = Field(
+        default_factory=list, description="a list of further source ids from data/sources.yml"
+    )
+
+
+class ProviderQuestionRow(SourcedRow):
+    """One question to ask a clinic, for the printable checklist."""
+
+    question: Text = Field(description="the question, as the reader would ask it")
+    region: Literal["United Kingdom", "United States"] | None = Field(
+        None, description="United Kingdom or United States, for a question only asked there"
+    )
+    also: list[Id] = Field(
+        default_factory=list, description="a list of further source ids from data/sources.yml"
+    )
+
+
 class GlossaryRow(Row):
     term: Annotated[Text, AfterValidator(abbreviation_term)] = Field(
         description="the term as it appears in the text"
@@ -298,6 +366,14 @@ class CrisisLineRow(SourcedRow):
     )
     how: Text = Field(description="how and when to use it, in one or two sentences")
     in_heading: bool = Field(description="true or false: name this number in the box heading")
+    in_brief: bool = Field(
+        False,
+        description="true or false: offer this number in the one-line brief at the top of a "
+        "page, as the route for urgent help that is not an emergency",
+    )
+    area: Text | None = Field(
+        None, description="the part of the region the line serves, such as England"
+    )
     now_if: Text | None = Field(None, description="when to call now (needed when in_heading)")
 
 
@@ -318,6 +394,10 @@ class RequiredLinks(Strict):
 class Xrefs(Strict):
     topics: list[XrefTopic] = Field(description="a list of topics")
     required_links: list[RequiredLinks] = Field(description="a list of {page, topics}")
+    licence_note_pages: list[Id] = Field(
+        default_factory=list,
+        description="a list of topic ids: the pages about treatment, which show licence_status()",
+    )
 
 
 class ChangeRow(Row):

@@ -19,6 +19,7 @@ from scripts.editor_check import citations, markup, pagemeta
 from scripts.editor_check.config import mkdocs_config, page_environment
 from scripts.editor_check.figures import template_literals, typed_figure
 from scripts.editor_check.findings import Finding, relative
+from scripts.editor_check.licence_note import licence_note_problems, licence_pages
 from scripts.editor_check.locate import BOM
 from scripts.editor_check.redirects import redirect_problems
 from scripts.editor_check.tables_once import tables_shown_twice
@@ -61,6 +62,7 @@ def lint_pages(root: Path) -> list[Finding]:
         return []
     environment = page_environment(mkdocs_config(root))
     known = readable_source_ids(root)
+    treatment = licence_pages(root) or set()
     found: list[Finding] = []
     for page in sorted(docs.rglob("*.md")):
         path = relative(page, root)
@@ -73,7 +75,8 @@ def lint_pages(root: Path) -> list[Finding]:
             continue  # the data step names the line that is not UTF-8
         if text.startswith(BOM):
             found.append(Finding(path, 1, BOM_MESSAGE, "pages"))
-        found.extend(lint_page(text.removeprefix(BOM), path, environment, known))
+        about_treatment = page.relative_to(docs).as_posix() in treatment
+        found.extend(lint_page(text.removeprefix(BOM), path, environment, known, about_treatment))
     return found + redirect_problems(root)
 
 
@@ -82,10 +85,12 @@ def lint_page(
     path: str,
     environment: Environment | None = None,
     source_ids: set[str] | None = None,
+    about_treatment: bool = False,
 ) -> list[Finding]:
     """The house-rule problems of one page's text, reported against `path`; `environment`
-    parses its template tags the way the build does (mkdocs.yml's delimiters), and
-    `source_ids` are the sources that exist (a cite of any other is a typo the build names)."""
+    parses its template tags the way the build does (mkdocs.yml's delimiters),
+    `source_ids` are the sources that exist (a cite of any other is a typo the build names),
+    and `about_treatment` says the page must show the licence-status note."""
     found: list[Finding] = []
     ids: dict[str, int] = {}
     prose = list(prose_lines(text))
@@ -103,6 +108,7 @@ def lint_page(
     if tree is not None:
         located += _template_figures(tree)
         located += tables_shown_twice(tree)
+        located += licence_note_problems(tree, prose, about_treatment)
     found.extend(Finding(path, number, message, "pages") for number, message in located)
     # One message per line, as `make check` prints them: the first rule to see it names it.
     first = {finding.line: finding for finding in reversed(found)}

@@ -13,7 +13,7 @@ from typing import NoReturn
 from scripts.data.checks import closest
 from scripts.data.errors import PageUsageError, Problem, UnknownNameError, UnknownReferenceError
 from scripts.data.loader import SiteData
-from scripts.render import boxes, care_cards, changes, charts
+from scripts.render import boxes, care_cards, changes, charts, checklist, licences
 from scripts.render.citations import Citer, PageLinks, markdown_text
 from scripts.render.specs import TABLES
 from scripts.render.tables import render_table
@@ -26,6 +26,8 @@ PUBLIC_MACROS = (
     "fact",
     "crisis_help",
     "care_cards",
+    "licence_status",
+    "questions_checklist",
     "sources_list",
     "page_sources",
     "glossary",
@@ -34,6 +36,7 @@ PUBLIC_MACROS = (
 
 # Each chart draws from one table's rows and shows that table beside it.
 CHARTS: dict[str, tuple[str, Callable]] = {
+    "common_effects": ("common_effects", charts.common_effects_chart),
     "immediate_effects": ("immediate_effects", charts.effects_chart),
     "session_length": ("methods", charts.session_length_chart),
     "onset": ("comparison", charts.onset_chart),
@@ -124,6 +127,17 @@ class SiteMacros:
                     )
                 )
         return care_cards.care_cards(card, signs, lines, self._citer(), heading)
+
+    def licence_status(self) -> str:
+        """licence_status(): the note on what each form of ketamine is licensed for, where,
+        and what NICE and the SMC decided; every page about treatment shows it near the top."""
+        return licences.licence_note(self.data.tables["licences"], self._citer())
+
+    def questions_checklist(self) -> str:
+        """questions_checklist(): the questions to ask a clinic, as a checklist a reader can
+        print on its own, each question with the sources it is drawn from."""
+        rows = self.data.tables["provider_questions"]
+        return checklist.questions_checklist(rows, self._citer())
 
     def sources_list(self) -> str:
         """sources_list(): the sources page body."""

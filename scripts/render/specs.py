@@ -6,6 +6,7 @@ Adding a table is adding a spec here; the renderer stays generic.
 from __future__ import annotations
 
 from scripts.data.figures import figure_of
+from scripts.data.models import CommonEffectRow
 from scripts.render.tables import Cited, Column, Source, TableSpec
 
 
@@ -56,11 +57,11 @@ TABLES: dict[str, TableSpec] = {
         TableSpec(
             "methods",
             "methods",
-            "How ketamine is given, and how long the treatment itself usually takes",
+            "How ketamine is given, and how long a session usually takes",
             (
                 Column("Method", _text("name")),
                 Column("How it is given", _text("how")),
-                Column("Treatment time", _figure("session_minutes"), numeric=True),
+                Column("Session time", _figure("session_minutes"), numeric=True),
                 Column("Notes", _text("notes")),
             ),
         ),
@@ -76,9 +77,21 @@ TABLES: dict[str, TableSpec] = {
             ),
         ),
         TableSpec(
+            "common_effects",
+            "common_effects",
+            "Common effects, and how many people had them where a source gives a rate",
+            (
+                Column("Effect", _text("effect")),
+                Column("Where the figure comes from", lambda r: CommonEffectRow.SEEN_IN[r.seen_in]),
+                Column("How many had it", _figure("percent"), numeric=True),
+                Column("What the source says", _text("note")),
+                SOURCE,
+            ),
+        ),
+        TableSpec(
             "immediate_effects",
             "immediate_effects",
-            "Immediate effects and how many people report them",
+            "Effects and rates as the article this guide is based on gives them",
             (
                 Column("Effect", _text("effect")),
                 Column("People reporting it", _figure("percent"), numeric=True),

@@ -38,6 +38,7 @@ CHART_TABLES = {"session_length": "methods", "onset": "comparison"}
 FIGURE_COLUMNS = {
     "conditions": ("success_rate", "%"),
     "methods": ("session_minutes", "minutes"),
+    "common_effects": ("percent", "%"),
     "immediate_effects": ("percent", "%"),
     "risks": ("percent", "%"),
     "comparison": ("onset_text", ""),
@@ -137,7 +138,9 @@ def expected_cell(data_row: dict, field: str, unit: str) -> str:
     value = data_row.get(field)
     if value is None:
         return "–"
-    if isinstance(value, dict):
+    if isinstance(value, dict) and unit == "%":
+        figure = f"{number(value['min'])}% to {number(value['max'])}%"
+    elif isinstance(value, dict):
         figure = f"{number(value['min'])} to {number(value['max'])} {unit}".strip()
     elif isinstance(value, str):
         figure = value
@@ -206,3 +209,6 @@ def test_an_unconfirmed_table_figure_must_say_so() -> None:
     assert expected_cell(unconfirmed, "percent", "%") == "30% source not confirmed"
     sourced = {"id": "iv", "session_minutes": {"min": 45, "max": 60}, "source": "fava-2018"}
     assert expected_cell(sourced, "session_minutes", "minutes") == "45 to 60 minutes"
+    shares = {"id": "d", "percent": {"min": 61, "max": 84}, "source": "fava-2018"}
+    assert expected_cell(shares, "percent", "%") == "61% to 84%"
+    assert expected_cell({"id": "n", "source": "fava-2018"}, "percent", "%") == "–"

@@ -232,8 +232,10 @@ def test_a_chance_it_would_misstate_as_1_in_n_is_an_error(tmp_path: Path) -> Non
     message = data_error(
         tmp_path,
         "facts.yml",
-        '    value: 10\n    unit: "%"\n    qualifier: about\n    kind: chance\n',
-        '    value: 80\n    unit: "%"\n    qualifier: about\n    kind: chance\n',
+        "    from: common_effects.first_infusion_unpleasant.percent\n    qualifier: about\n"
+        "    kind: chance\n",
+        '    value: 80\n    unit: "%"\n    source: oxford-health-ketamine\n    qualifier: about\n'
+        "    kind: chance\n",
     )
     assert "field 'kind': found kind chance for 80%, which '1 in N' cannot show" in message
     assert "write kind: rate to show the percentage" in message

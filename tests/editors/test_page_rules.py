@@ -264,3 +264,83 @@ def test_a_table_shown_twice_on_a_page_is_flagged(body: str, line: int, words: s
 )
 def test_a_table_shown_once_passes(body: str) -> None:
     assert not [m for _n, m in findings(body) if "already on this page" in m]
+
+
+# The licence-status rule (scripts/editor_check/licence_note.py). FRONT ends on line 6, so
+# the body starts on line 7.
+LICENCE_CALL = "{{ licence_status() }}"
+
+
+def licence_findings(body: str, about_treatment: bool = True) -> list[tuple[int, str]]:
+    found = pagelint.lint_page(FRONT + body, "docs/x.md", SITE, None, about_treatment)
+    return [(f.line, f.message) for f in found]
+
+
+def test_a_treatment_page_without_the_licence_note_is_flagged_at_its_first_section() -> None:
+    body = "Intro.\n\n## What it is\n\nText.\n\n## More\n"
+    ((line, message),) = licence_findings(body)
+    assert line == 9 and "add {{ licence_status() }}" in message
+    assert "data/xrefs.yml licence_note_pages" in message
+
+
+def test_a_licence_note_below_the_first_section_is_flagged_where_it_is() -> None:
+    body = f"Intro.\n\n## What it is\n\n{LICENCE_CALL}\n"
+    assert licence_findings(body) == [
+        (
+            11,
+            "the licence-status note comes after the first ## heading (line 9): "
+            "move {{ licence_status() }} above that heading, near the top of the page",
+        )
+    ]
+
+
+def test_a_licence_note_shown_twice_is_flagged_at_the_second() -> None:
+    body = f"Intro.\n\n{LICENCE_CALL}\n\n## What it is\n\n{LICENCE_CALL}\n"
+    for about_treatment in (True, False):
+        ((line, message),) = licence_findings(body, about_treatment)
+        assert line == 13 and "already on this page (line 9)" in message
+
+
+@pytest.mark.parametrize(
+    ("body", "about_treatment"),
+    [
+        (f"Intro.\n\n{LICENCE_CALL}\n\n## What it is\n", True),
+        ("{{- licence_status() -}}\n\n## What it is\n", True),
+        ("Intro.\n\n### A small heading\n\n{{ licence_status() }}\n\n## What it is\n", True),
+        (f"Only a short page with {LICENCE_CALL} and no sections.\n", True),
+        ("Intro.\n\n## Not about treatment\n", False),
+        ("```\n## Not a heading in a code block\n```\n\n" + LICENCE_CALL + "\n", True),
+    ],
+)
+def test_licence_rule_leaves_alone(body: str, about_treatment: bool) -> None:
+    assert licence_findings(body, about_treatment) == []
+
+
+def test_the_treatment_pages_are_the_ones_xrefs_lists(tmp_path: Path) -> None:
+    """The list lives once, in data/xrefs.yml: a page joins or leaves the rule there."""
+    from scripts.editor_check.licence_note import licence_pages
+    from tests.support.repo import copy_repo
+
+    assert licence_pages(REPO) == {
+        "index.md",
+        "benefits.md",
+        "how-its-given.md",
+        "ketamine-infusion-dosage.md",
+        "ketamine-infusion-side-effects.md",
+        "ketamine-for-treatment-resistant-depression.md",
+        "ketamine-infusion-therapy-near-me.md",
+    }
+    project = copy_repo(tmp_path / "repo")
+    page = project / "docs" / "how-it-works.md"
+    xrefs = project / "data" / "xrefs.yml"
+    text = xrefs.read_text(encoding="utf-8")
+    xrefs.write_text(text.replace("[home, benefits,", "[home, mechanism, benefits,"), "utf-8")
+    found = [f for f in pagelint.lint_pages(project) if "licence" in f.message]
+    assert [f.path for f in found] == ["docs/how-it-works.md"]
+    first_h2 = next(
+        n for n, line in enumerate(page.read_text("utf-8").splitlines(), 1)
+        if line.startswith("## ")
+    )  # fmt: skip
+    assert found[0].line == first_h2
+    (xrefs).write_text("xrefs: [not, a, mapping]\n", "utf-8")
+    assert licence_pages(project) is None

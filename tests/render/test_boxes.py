@@ -52,7 +52,7 @@ def test_brief_crisis_line_gives_the_urgent_numbers_and_links_to_the_full_box(
     brief = HTMLParser(boxes.crisis_brief(lines))
     urgent = [line for line in lines if line.in_heading]
     tels = [a.attributes["href"] for a in brief.css("a.kt-crisis__number")]
-    assert tels == [f"tel:{line.tel}" for line in urgent]
+    assert tels[: len(urgent)] == [f"tel:{line.tel}" for line in urgent]
     assert all(f"({line.region})" in brief.text() for line in urgent)
     full = HTMLParser(boxes.crisis_box(lines, citer(site_data)))
     target = brief.css_first("a:not(.kt-crisis__number)").attributes["href"]
@@ -134,3 +134,30 @@ def test_page_sources_refuses_an_unknown_source(site_data: SiteData) -> None:
     macros = SiteMacros(site_data, lambda: "benefits.md", True, lambda: ["nice-ta855"])
     with pytest.raises(UnknownNameError, match="nice-ta854"):
         macros.page_sources()
+
+
+def test_brief_crisis_line_offers_the_non_emergency_route_once_per_number(
+    site_data: SiteData,
+) -> None:
+    lines = site_data.crisis_lines
+    brief = HTMLParser(boxes.crisis_brief(lines))
+    text = " ".join(brief.text().split())
+    tels = [a.attributes["href"] for a in brief.css("a.kt-crisis__number")]
+    routes = [line for line in lines if line.in_brief]
+    assert routes and tels[-1] == f"tel:{routes[0].tel}" and tels.count("tel:111") == 1
+    assert "Urgent but not an emergency? Call 111 (England, Wales and Scotland)." in text
+    # A line without an area makes the number speak for its whole region.
+    vague = [line.model_copy(update={"area": None}) if line.in_brief else line for line in lines]
+    assert "Call 111 (United Kingdom)." in HTMLParser(boxes.crisis_brief(vague)).text()
+    # With no route marked, the brief gives the emergency numbers only.
+    none = [line.model_copy(update={"in_brief": False}) for line in lines]
+    assert "not an emergency" not in boxes.crisis_brief(none)
+
+
+def test_brief_crisis_line_escapes_its_values(site_data: SiteData) -> None:
+    lines = [
+        line.model_copy(update={"area": "<b>Here</b>"}) if line.in_brief else line
+        for line in site_data.crisis_lines
+    ]
+    html = boxes.crisis_brief(lines)
+    assert "<b>" not in html and "&lt;b&gt;Here&lt;/b&gt;" in html

@@ -48,6 +48,7 @@ def test_tables_and_charts_reach_the_pages(built_site: Path) -> None:
     assert {
         svg.attributes["aria-labelledby"].split()[0] for svg in tree.css("svg.kt-chart__svg")
     } == {
+        "kt-chart-common_effects-title",
         "kt-chart-immediate_effects-title",
         "kt-chart-session_length-title",
         "kt-chart-onset-title",

@@ -25,6 +25,8 @@ DOCUMENTED = {
     "fact",
     "crisis_help",
     "care_cards",
+    "licence_status",
+    "questions_checklist",
     "sources_list",
     "page_sources",
     "glossary",
@@ -115,7 +117,7 @@ def test_unknown_name_logs_one_line_and_renders_nothing(
         assert env.macros["table"]("effects") == ""
     assert caplog.messages == [
         "docs/benefits.md:3, field 'table name': found 'effects', expected a table name: "
-        "one of immediate_effects"
+        "one of common_effects, immediate_effects"
     ]
 
 

@@ -116,6 +116,7 @@ def test_the_real_specs_cover_every_table_file() -> None:
         "conditions",
         "methods",
         "comparison",
+        "common_effects",
         "immediate_effects",
         "risks",
         "monitoring",
