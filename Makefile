@@ -16,7 +16,7 @@ SITE_DIR := site
 # Zensical"), so the project's own commands silence it.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help venv serve build test clean chromium check lint review-report links bench bench-links bench-check bench-lighthouse lock audit
+.PHONY: help venv serve build test clean chromium vnu check lint review-report links bench bench-links bench-check bench-lighthouse lock audit zensical
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | \
@@ -30,8 +30,10 @@ $(STAMP): $(LOCK) scripts/bootstrap_venv.sh
 	@bash scripts/bootstrap_venv.sh "$(PYTHON)" "$(VENV)" "$(LOCK)"
 	@touch $@
 
-serve: $(STAMP) ## Build and serve the live preview on http://127.0.0.1:8000
-	$(BIN)/python scripts/preview.py --strict --dev-addr 127.0.0.1:8000
+SERVE_ADDR ?= 127.0.0.1:8000
+
+serve: $(STAMP) ## Build and serve the live preview on http://127.0.0.1:8000 (SERVE_ADDR=host:port)
+	$(BIN)/python scripts/preview.py --strict --dev-addr $(SERVE_ADDR)
 
 # site_url comes from mkdocs.yml (and SITE_URL); the sources and rules are named here so a
 # missing file is an error rather than a check quietly skipped.
@@ -44,7 +46,7 @@ build: $(STAMP) ## Strict build into site/, then check its links
 links: $(STAMP) ## Check the built site's links
 	$(BIN)/python scripts/check_links.py $(SITE_DIR) $(LINKCHECK_FLAGS)
 
-test: $(STAMP) chromium ## Run the whole test suite
+test: $(STAMP) chromium vnu ## Run the whole test suite
 	$(BIN)/pytest
 
 check: $(STAMP) ## Editor's fast loop: data, strict build, links and lints, as file:line: message
@@ -113,11 +115,30 @@ $(LIGHTHOUSE_STAMP): bench/lighthouse/package-lock.json
 bench-lighthouse: $(STAMP) $(LIGHTHOUSE_STAMP) chromium ## Lighthouse scores and first-visit bytes of every page
 	CHROME_PATH=/usr/bin/chromium $(BIN)/python bench/lighthouse/run.py
 
+# Zensical, the successor engine, lives in its own hash-pinned environment like the benchmark
+# tools: the site builds and tests without it. See README.md, "Pinned versions and the road
+# to Zensical".
+ZENSICAL_VENV := bench/zensical/.venv
+ZENSICAL_STAMP := $(ZENSICAL_VENV)/.lock-installed
+
+$(ZENSICAL_STAMP): bench/zensical/requirements.lock
+	rm -rf $(ZENSICAL_VENV)
+	$(PYTHON) -m venv $(ZENSICAL_VENV)
+	$(ZENSICAL_VENV)/bin/pip install --quiet --disable-pip-version-check --require-hashes \
+		--no-deps -r bench/zensical/requirements.lock
+	@touch $@
+
+zensical: $(STAMP) $(ZENSICAL_STAMP) ## Build with MkDocs and Zensical, compare page by page (bench/RESULTS.md)
+	$(BIN)/python bench/zensical/compare.py --zensical $(ZENSICAL_VENV)/bin/zensical
+
 bench: bench-links bench-check bench-lighthouse ## Run the benchmarks (results in bench/RESULTS.md)
 
 chromium: ## Make sure Debian's Chromium is there for the browser tests
 	@bash scripts/ensure_chromium.sh
 
+vnu: ## Make sure Java and the pinned Nu HTML Checker (tests/vnu) are there for the HTML test
+	@bash scripts/ensure_vnu.sh
+
 clean: ## Remove build output and the virtual environment
-	rm -rf $(SITE_DIR) $(VENV) .cache .pytest_cache .hypothesis .ruff_cache test-artifacts
+	rm -rf $(SITE_DIR) $(VENV) .cache .build .pytest_cache .hypothesis .ruff_cache test-artifacts
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, NoReturn, TextIO
 
 from scripts.config import CONFIG_FILE, ConfigError, read_config
 from scripts.linkcheck import (
@@ -20,6 +20,8 @@ from scripts.linkcheck import (
     check_site,
     render,
 )
+from scripts.linkcheck.check import site_address
+from scripts.linkcheck.findings import printable
 from scripts.linkcheck.parallel import default_jobs
 
 PROG = "check_links.py"
@@ -157,9 +159,11 @@ def options_from_args(args: argparse.Namespace, cwd: Path) -> Options:
     for name, given in (("docs", args.docs), ("rules", args.rules)):
         if given is not None and not given.exists():
             raise InputError(f"--{name} {given}: no such {'folder' if name == 'docs' else 'file'}")
+    base_url = args.base_url or defaults.get("base_url", "/")
+    site_address(base_url, "--base-url" if args.base_url else "mkdocs.yml: site_url")
     return Options(
         site=args.site,
-        base_url=args.base_url or defaults.get("base_url", "/"),
+        base_url=base_url,
         docs=args.docs or defaults.get("docs"),
         rules=args.rules or defaults.get("rules"),
         external=args.external,
@@ -182,17 +186,29 @@ def main(argv: list[str] | None = None) -> int:
     try:
         report = check_site(options_from_args(args, Path.cwd()))
     except InputError as error:
-        print(f"{PROG}: error: {error}", file=sys.stderr)
+        write_utf8(sys.stderr, f"{PROG}: error: {printable(str(error))}\n")
         return 2
     site_label = args.site.as_posix().rstrip("/") or "."
-    sys.stdout.write(render(report.findings, args.format, site_label))
+    write_utf8(sys.stdout, render(report.findings, args.format, site_label))
     count = len(set(report.findings))
-    print(
+    write_utf8(
+        sys.stderr,
         f"{PROG}: {count or 'no'} finding{'' if count == 1 else 's'} in {report.pages} pages "
-        f"({report.files} files) in {report.seconds:.2f} s",
-        file=sys.stderr,
+        f"({report.files} files) in {report.seconds:.2f} s\n",
     )
     return 1 if count else 0
+
+
+def write_utf8(stream: TextIO, text: str) -> None:
+    """Write `text` as UTF-8 whatever the locale (LANG=C, PYTHONIOENCODING=ascii): JSON must
+    be UTF-8, and one encoding for every format keeps the output the same everywhere."""
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None:  # a stream with no bytes underneath (a test's StringIO)
+        stream.write(text)
+        return
+    stream.flush()
+    buffer.write(text.encode("utf-8"))
+    buffer.flush()
 
 
 if __name__ == "__main__":

@@ -4,8 +4,8 @@ mkdocs-macros parses every `include_yaml` file itself, before `define_env`
 runs, so a syntax error there would surface as a Python traceback. This hook
 runs first (high event priority) and parses the same files with the site's
 own reader, which names the file and line. Everything beyond syntax is still
-checked once, in `define_env`. Zensical, which has no hooks, skips this step
-and loses only the tidier message.
+checked once, in `define_env`, which also runs the same parse for Zensical
+(it has no hooks; see README.md, "Pinned versions and the road to Zensical").
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from scripts.config.includes import parse_include_yaml
 from scripts.data.errors import DataError
-from scripts.data.yamlfile import read_yaml
 
 
 @event_priority(100)
@@ -27,10 +27,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     macros = config.plugins.get("macros")
     entries = macros.config["include_yaml"] if macros is not None else []
     try:
-        for entry in entries:
-            # Missing files and non-path entries are define_env's to report.
-            if isinstance(entry, str) and (project / entry).is_file():
-                read_yaml(project / entry, entry)
+        parse_include_yaml(project, entries)
     except DataError as error:
         raise PluginError(str(error)) from None
     return config

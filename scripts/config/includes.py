@@ -15,6 +15,7 @@ from scripts.config import config_line
 from scripts.data.datasets import data_paths
 from scripts.data.errors import DataError, MissingFileError, Problem, SchemaError, raise_all
 from scripts.data.schema_errors import show
+from scripts.data.yamlfile import read_yaml
 
 FIELD = "plugins.macros.include_yaml"
 
@@ -40,6 +41,16 @@ def check_include_yaml(project_dir: Path, entries: Sequence[object]) -> None:
             )
             errors.append(SchemaError(Problem(CONFIG, expected, show(entry), row, FIELD, line)))
     raise_all(errors)
+
+
+def parse_include_yaml(project_dir: Path, entries: Sequence[object]) -> None:
+    """Parse each listed data file with the site's reader, so a YAML syntax error is one
+    line naming the file and the line. Missing files and non-path entries are
+    check_include_yaml's to report. MkDocs runs this first, from scripts/preflight.py;
+    define_env runs it too, as Zensical has no hooks."""
+    for entry in entries:
+        if isinstance(entry, str) and (project_dir / entry).is_file():
+            read_yaml(project_dir / entry, entry)
 
 
 def _entry_line(project_dir: Path, entry: object) -> int | None:

@@ -7,9 +7,9 @@ editor can go straight to the mistake; check_all returns every one of them.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlparse
 
 from scripts.data import models
 from scripts.data.datasets import BY_KEY
@@ -22,6 +22,7 @@ from scripts.data.errors import (
 )
 from scripts.data.figures import Figure, figure_of
 from scripts.data.schema_errors import show
+from scripts.linkcheck.urls import MalformedURL, split_web_url
 from scripts.names import nearest
 
 if TYPE_CHECKING:
@@ -51,6 +52,17 @@ AUTHORITATIVE_HOSTS = (
     "apna.org",
     "aana.com",
     "psychiatryonline.org",
+    "uroweb.org",  # European Association of Urology, a professional body
+    "ema.europa.eu",
+    "medicines.org.uk",
+    "scottishmedicines.org.uk",
+    "jnj.com",
+    "cqc.org.uk",
+    "gmc-uk.org",
+    "nmc-uk.org",
+    "bma.org.uk",
+    "fsmb.org",
+    "www.gov.uk",
 )
 
 
@@ -76,11 +88,15 @@ def check_all(parsed: Mapping[str, Parsed]) -> list[DataError]:
             errors.extend(_unique(item, "id"))
             if sources is not None:
                 errors.extend(_sourced(item, sources))
+                errors.extend(_cited_cells(item, sources))
     rules = {
         "sources": _source_urls,
-        "glossary": lambda item: _unique(item, "term"),
+        "glossary": _glossary,
         "methods": _spans,
+        "common_effects": _confirmed_effects,
         "crisis_lines": _crisis_lines,
+        "licences": lambda item: _more_sources(item, sources),
+        "provider_questions": lambda item: _more_sources(item, sources),
         "facts": _facts_shape,
         "xrefs": _xrefs,
     }
@@ -89,6 +105,8 @@ def check_all(parsed: Mapping[str, Parsed]) -> list[DataError]:
             errors.extend(rule(parsed[key]))
     if "facts" in parsed:
         errors.extend(_fact_references(parsed))
+    if "changes" in parsed and "xrefs" in parsed:
+        errors.extend(_change_topics(parsed["changes"], parsed["xrefs"]))
     return errors
 
 
@@ -123,6 +141,20 @@ def _unique(item: Parsed, attribute: str) -> Errors:
             first[value] = index
 
 
+def _glossary(item: Parsed) -> Errors:
+    """Each term, and each other form of a term, belongs to one entry: a tooltip can show
+    only one definition for a word."""
+    yield from _unique(item, "term")
+    owner = {row.term: index for index, row in enumerate(item.records)}
+    for index, row in enumerate(item.records):
+        for form in row.forms:
+            if form in owner and owner[form] != index:
+                found = f"{show(form)}, already the term or a form of item {owner[form] + 1}"
+                expected = "a form no other glossary entry uses"
+                yield _error(DuplicateIdError, item, index, "forms", found, expected)
+            owner.setdefault(form, index)
+
+
 def _sourced(item: Parsed, sources: set[str]) -> Errors:
     if not issubclass(item.dataset.model, models.SourcedRow):
         return
@@ -132,30 +164,69 @@ def _sourced(item: Parsed, sources: set[str]) -> Errors:
         yield from _source_or_note(item, index, record, sources)
 
 
-def _source_or_note(item: Parsed, index: int, record: Any, sources: set[str]) -> Errors:
+def _source_or_note(
+    item: Parsed, index: int, record: Any, sources: set[str], prefix: str = ""
+) -> Errors:
     if record.source is None and record.source_note is None:
         expected = "a source id, or a source_note saying why there is none"
-        yield _error(SchemaError, item, index, "source", "neither source nor source_note", expected)
+        found = "neither source nor source_note"
+        yield _error(SchemaError, item, index, f"{prefix}source", found, expected)
     if record.source is not None and record.source_note is not None:
-        yield _error(
-            SchemaError, item, index, "source_note", "both source and source_note", "only one"
-        )
+        found = "both source and source_note"
+        yield _error(SchemaError, item, index, f"{prefix}source_note", found, "only one")
     if record.source is not None and record.source not in sources:
         expected = f"a source id from data/sources.yml: {closest(record.source, sources)}"
-        yield _error(UnknownReferenceError, item, index, "source", show(record.source), expected)
+        found = show(record.source)
+        yield _error(UnknownReferenceError, item, index, f"{prefix}source", found, expected)
+
+
+def _cited_cells(item: Parsed, sources: set[str]) -> Errors:
+    """Cells that carry their own source (a model's CITED fields) follow the row rule too."""
+    for index, record in enumerate(item.records):
+        for name in getattr(type(record), "CITED", ()):
+            yield from _source_or_note(item, index, getattr(record, name), sources, f"{name}.")
+
+
+def _more_sources(item: Parsed, sources: set[str] | None) -> Errors:
+    """Every id in a row's `also` list is a source too."""
+    if sources is None:
+        return
+    for index, record in enumerate(item.records):
+        for source in record.also:
+            if source not in sources:
+                expected = f"a source id from data/sources.yml: {closest(source, sources)}"
+                yield _error(UnknownReferenceError, item, index, "also", show(source), expected)
 
 
 def authoritative(url: str) -> bool:
     """Whether `url` is on one of the AUTHORITATIVE_HOSTS (or a subdomain of one)."""
-    host = (urlparse(url).hostname or "").lower()
+    try:
+        host = url_host(url)
+    except MalformedURL:
+        return False
     return any(host == name or host.endswith("." + name) for name in AUTHORITATIVE_HOSTS)
+
+
+def url_host(url: str) -> str:
+    """The host of an http(s) URL as browsers read it (the link checker's URL parser, so
+    the two agree); MalformedURL says why a browser could not open the address."""
+    host_and_port, _ = split_web_url(url)
+    return re.sub(r":\d+\Z", "", host_and_port)
 
 
 def _source_urls(item: Parsed) -> Errors:
     """Readers follow these links as evidence, so only authoritative hosts may have one."""
     for index, source in enumerate(item.records):
-        if source.url is not None and not authoritative(source.url):
-            host = urlparse(source.url).hostname or source.url
+        if source.url is None:
+            continue
+        try:
+            url_host(source.url)
+        except MalformedURL as error:
+            found = f"{show(source.url)}, which a browser cannot open: {error}"
+            yield _error(SchemaError, item, index, "url", found, "a valid http(s) address")
+            continue
+        if not authoritative(source.url):
+            host = url_host(source.url)
             expected = (
                 "an address on an authoritative host (a regulator, NHS body, NICE, PubMed/PMC, "
                 "DOI, professional body or the manufacturer; listed in scripts/data/checks.py), "
@@ -171,6 +242,19 @@ def _spans(item: Parsed) -> Errors:
         if span.min > span.max:
             found = f"min {span.min} above max {span.max}"
             yield _error(SchemaError, item, index, "session_minutes.max", found, "max at least min")
+
+
+def _confirmed_effects(item: Parsed) -> Errors:
+    """This file leads the side-effects page, so it holds only figures a source confirms."""
+    for index, record in enumerate(item.records):
+        if record.source_note is not None:
+            found = "a source_note (no confirmed source)"
+            expected = "a source: figures no source confirms belong in data/effects.yml"
+            yield _error(SchemaError, item, index, "source_note", found, expected)
+        span = record.percent
+        if isinstance(span, models.PercentSpan) and span.min > span.max:
+            found = f"min {span.min} above max {span.max}"
+            yield _error(SchemaError, item, index, "percent.max", found, "max at least min")
 
 
 def _crisis_lines(item: Parsed) -> Errors:
@@ -208,17 +292,26 @@ def _facts_shape(item: Parsed) -> Errors:
 
 
 def _percent_range(item: Parsed, index: int, fact: models.FactRow) -> Errors:
+    if fact.unit == "1 in" and fact.kind != "chance":
+        found = f"unit '1 in' with kind {fact.kind or 'left out'}"
+        expected = "kind: chance (a '1 in N' figure is one person's chance)"
+        yield _error(SchemaError, item, index, "kind", found, expected)
     if fact.unit != "%":
-        if fact.style == "natural" and fact.from_ is None:
-            found = "'natural' without unit '%'"
-            yield _error(SchemaError, item, index, "style", found, "unit '%' for natural style")
+        if fact.kind is not None and fact.from_ is None and fact.unit != "1 in":
+            found = f"kind {fact.kind} without unit '%'"
+            expected = "kind only for a share (unit '%'); leave kind out for other figures"
+            yield _error(SchemaError, item, index, "kind", found, expected)
         return
     for name in ("value", "min", "max"):
         number = getattr(fact, name)
         if number is not None and not 0 <= number <= 100:
             found, expected = show(number), "a percentage from 0 to 100"
             yield _error(SchemaError, item, index, name, found, expected)
-    if fact.style == "natural" and fact.value is not None and 0 <= fact.value <= 100:
+    if fact.kind == "chance" and fact.min is not None:
+        found = "kind chance for a range"
+        expected = "kind chance only for one share (a range reads as a rate: leave kind out)"
+        yield _error(SchemaError, item, index, "kind", found, expected)
+    if fact.kind == "chance" and fact.value is not None and 0 <= fact.value <= 100:
         yield from _natural(item, index, fact.value)
 
 
@@ -237,12 +330,12 @@ def natural_denominator(percent: float) -> int | None:
 
 def _natural(item: Parsed, index: int, percent: float) -> Errors:
     if natural_denominator(percent) is None:
-        found = f"style natural for {number_text(percent)}%, which '1 in N' cannot show correctly"
+        found = f"kind chance for {number_text(percent)}%, which '1 in N' cannot show correctly"
         expected = (
-            "style natural only for a share of 50% or less that is close to 1 in N "
-            "(50% is 1 in 2, 10% is 1 in 10); leave style out to show the percentage"
+            "kind chance only for a share of 50% or less that is close to 1 in N "
+            "(50% is 1 in 2, 10% is 1 in 10); write kind: rate to show the percentage"
         )
-        yield _error(SchemaError, item, index, "style", found, expected)
+        yield _error(SchemaError, item, index, "kind", found, expected)
 
 
 def number_text(value: float) -> str:
@@ -256,7 +349,6 @@ def _given(fact: models.FactRow, form: str) -> bool:
 
 
 def _fact_figure(parsed: Mapping[str, Parsed], fact: models.FactRow) -> Figure:
-    style = fact.style or "number"
     if fact.from_ is None:
         return Figure(
             value=fact.value,
@@ -265,7 +357,7 @@ def _fact_figure(parsed: Mapping[str, Parsed], fact: models.FactRow) -> Figure:
             text=fact.text,
             unit=fact.unit or "",
             qualifier=fact.qualifier,
-            style=style,
+            kind=fact.kind,
             per=fact.per,
             decimals=fact.decimals,
             tel=fact.tel,
@@ -275,12 +367,17 @@ def _fact_figure(parsed: Mapping[str, Parsed], fact: models.FactRow) -> Figure:
     key, row_id, field = fact.from_.split(".")
     row = next(row for row in parsed[key].records if row.id == row_id)
     base = figure_of(row, field)
-    own = {"qualifier": fact.qualifier, "style": style, "per": fact.per, "decimals": fact.decimals}
+    own = {
+        "qualifier": fact.qualifier,
+        "kind": fact.kind,
+        "per": fact.per,
+        "decimals": fact.decimals,
+    }
     return Figure(**{**base.__dict__, **own})
 
 
 def _fact_references(parsed: Mapping[str, Parsed]) -> Errors:
-    """Every `from: key.row.field` points at a figure that is there (and natural style fits it)."""
+    """Every `from: key.row.field` points at a figure that is there (and its kind fits it)."""
     facts = parsed["facts"]
     tables = {
         key: item
@@ -325,13 +422,11 @@ def _reference(
         yield _error(SchemaError, tables[key], rows[row_id], field, "nothing", expected)
         return
     unit = figures[field]
-    if fact.style == "natural":
-        if unit != "%" or isinstance(value, str):
-            found = f"'natural' for {fact.from_}"
-            yield _error(
-                SchemaError, facts, index, "style", found, "a percentage to show as 1 in N"
-            )
-        else:
+    if fact.kind is not None:
+        if unit != "%" or not isinstance(value, int | float):
+            found = f"kind {fact.kind} for {fact.from_}, which is not a share"
+            yield _error(SchemaError, facts, index, "kind", found, "a percentage (unit '%')")
+        elif fact.kind == "chance":
             yield from _natural(facts, index, value)
 
 
@@ -358,9 +453,25 @@ def _xrefs(item: Parsed) -> Errors:
                 yield UnknownReferenceError(
                     _in_section(problem, item, "required_links", position, "topics")
                 )
+    for position, name in enumerate(xrefs.licence_note_pages):
+        if name not in seen:
+            row = f"licence_note_pages item {position + 1}"
+            problem = Problem(item.label, f"a topic id: {closest(name, seen)}", show(name), row)
+            yield UnknownReferenceError(
+                _in_section(problem, item, "licence_note_pages", position, "")
+            )
 
 
 def _in_section(problem: Problem, item: Parsed, section: str, index: int, field: str) -> Problem:
     lines = item.sections.get(section, ())
     line = lines[index].of(field) if index < len(lines) else None
     return dataclasses.replace(problem, field=field, line=line)
+
+
+def _change_topics(changes: Parsed, xrefs: Parsed) -> Errors:
+    """Each change names the page it changed by a topic of data/xrefs.yml."""
+    topics = {topic.id for topic in xrefs.records[0].topics}
+    for index, change in enumerate(changes.records):
+        if change.topic not in topics:
+            found, expected = show(change.topic), f"a topic id: {closest(change.topic, topics)}"
+            yield _error(UnknownReferenceError, changes, index, "topic", found, expected)

@@ -24,14 +24,21 @@ DATASETS: tuple[Dataset, ...] = (
     Dataset("conditions.yml", "conditions", models.ConditionRow),
     Dataset("methods.yml", "methods", models.MethodRow),
     Dataset("comparison.yml", "comparison", models.ComparisonRow),
+    Dataset("common_effects.yml", "common_effects", models.CommonEffectRow),
     Dataset("effects.yml", "immediate_effects", models.EffectRow),
     Dataset("risks.yml", "risks", models.RiskRow),
     Dataset("monitoring.yml", "monitoring", models.MonitoringRow),
     Dataset("candidacy.yml", "candidacy", models.CandidacyRow),
+    Dataset("other_treatments.yml", "other_treatments", models.OtherTreatmentRow),
+    Dataset("interactions.yml", "interactions", models.InteractionRow),
+    Dataset("care_cards.yml", "care_cards", models.CareSignRow),
     Dataset("facts.yml", "facts", models.FactRow),
+    Dataset("licences.yml", "licences", models.LicenceRow),
+    Dataset("provider_questions.yml", "provider_questions", models.ProviderQuestionRow),
     Dataset("glossary.yml", "glossary", models.GlossaryRow),
     Dataset("crisis_lines.yml", "crisis_lines", models.CrisisLineRow),
     Dataset("xrefs.yml", "xrefs", models.Xrefs, rows=False),
+    Dataset("changes.yml", "changes", models.ChangeRow),
 )
 
 BY_KEY = {dataset.key: dataset for dataset in DATASETS}

@@ -11,7 +11,17 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from scripts.data.models import Span
+from scripts.data.models import PercentSpan, Span
+
+# One number style per kind of figure, chosen once for the whole site; the renderer
+# (scripts/render/numbers.py) applies it and the data checks hold a figure to it.
+#   chance: how likely something is for one person, written "1 in N" ("about 1 in 10"),
+#           the form readers picture most easily; only for a share close to 1 in N
+#   rate:   a share measured in a trial, study or service, written as a percentage
+#           ("61%"), so rates set side by side can be compared; a percentage's default
+# Figures that are not shares (doses, times, counts) have no kind.
+KIND_STYLES: dict[str, str] = {"chance": "1 in N", "rate": "percentage"}
+DEFAULT_KIND = "rate"
 
 
 @dataclass(frozen=True)
@@ -24,7 +34,7 @@ class Figure:
     text: str | None = None
     unit: str = ""
     qualifier: str | None = None
-    style: str = "number"
+    kind: str | None = None  # a key of KIND_STYLES, for a share; None means DEFAULT_KIND
     per: str | None = None
     decimals: int | None = None  # fixed decimal places; None shows as many as the figure has
     tel: str | None = None
@@ -36,6 +46,11 @@ class Figure:
         """Whether the figure is a range (both ends given)."""
         return self.low is not None and self.high is not None
 
+    @property
+    def style(self) -> str:
+        """How the figure is written, from its kind: "1 in N" or "percentage"."""
+        return KIND_STYLES[self.kind or DEFAULT_KIND]
+
 
 def figure_of(row: BaseModel, field: str) -> Figure:
     """The figure held by `field` of a table row (declared in the model's FIGURES)."""
@@ -46,7 +61,7 @@ def figure_of(row: BaseModel, field: str) -> Figure:
         "source": getattr(row, "source", None),
         "source_note": getattr(row, "source_note", None),
     }
-    if isinstance(raw, Span):
+    if isinstance(raw, (Span, PercentSpan)):
         return Figure(low=raw.min, high=raw.max, unit=unit, **cited)
     if isinstance(raw, str):
         return Figure(text=raw, **cited)

@@ -45,6 +45,8 @@ class SiteData:
     glossary: tuple[models.GlossaryRow, ...]
     crisis_lines: tuple[models.CrisisLineRow, ...]
     xrefs: models.Xrefs
+    # Newest first: what the "What's new" page and the feed list.
+    changes: tuple[models.ChangeRow, ...] = ()
 
     @property
     def topics(self) -> dict[str, models.XrefTopic]:
@@ -73,6 +75,7 @@ def load_site_data(project_dir: Path) -> SiteData:
         glossary=rows["glossary"],
         crisis_lines=rows["crisis_lines"],
         xrefs=parsed["xrefs"].records[0],
+        changes=tuple(sorted(rows["changes"], key=lambda change: change.date, reverse=True)),
     )
 
 

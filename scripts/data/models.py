@@ -8,6 +8,7 @@ must exist) live in checks.py, where they can name the exact field.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from typing import Annotated, Any, ClassVar, Literal
@@ -183,6 +184,30 @@ class ComparisonRow(SourcedRow):
     onset_text: Text = Field(description="how soon it works, in words")
 
 
+class PercentSpan(Strict):
+    min: Percent = Field(description="a percentage from 0 to 100 (the low end)")
+    max: Percent = Field(description="a percentage from 0 to 100 (the high end)")
+
+
+class CommonEffectRow(SourcedRow):
+    """An effect a source names as common, with its rate where the source gives one."""
+
+    FIGURES: ClassVar[dict[str, str]] = {"percent": "%"}
+    # How the table and chart say where a figure comes from; the keys are `seen_in`'s values.
+    SEEN_IN: ClassVar[dict[str, str]] = {
+        "esketamine": "Esketamine trials",
+        "ketamine": "IV ketamine",
+    }
+    effect: Text = Field(description="the effect, in plain words")
+    seen_in: Literal["esketamine", "ketamine"] = Field(
+        description="esketamine (its trials, as the label reports them) or ketamine (into a vein)"
+    )
+    percent: Percent | PercentSpan | None = Field(
+        None, description="a percentage from 0 to 100, or {min: 61, max: 84} for a range"
+    )
+    note: Text = Field(description="what the source says about how common it is, in words")
+
+
 class EffectRow(SourcedRow):
     """An immediate effect, and how often it happens (immediate_effects.yml)."""
 
@@ -216,6 +241,43 @@ class CandidacyRow(SourcedRow):
     detail: Text = Field(description="what it means, in one sentence")
 
 
+class SourcedText(Strict):
+    """A phrase with its own source, for tables where each cell rests on a different source."""
+
+    text: Text = Field(description="the cell's text, in plain words")
+    source: Id | None = Field(None, description=SOURCE_FIELD)
+    source_note: Text | None = Field(None, description=NOTE_FIELD)
+
+
+class OtherTreatmentRow(Row):
+    CITED: ClassVar[tuple[str, ...]] = ("given", "onset", "downsides", "status")
+    treatment: Text = Field(description="the treatment's name")
+    given: SourcedText = Field(description="how it is given: {text, source}")
+    onset: SourcedText = Field(description="how soon it may help: {text, source}")
+    downsides: SourcedText = Field(description="the main downsides: {text, source}")
+    status: SourcedText = Field(description="licence or NICE status: {text, source}")
+
+
+class InteractionRow(SourcedRow):
+    group: Text = Field(description="the group of medicines or drugs, in a few words")
+    examples: Text | None = Field(None, description="examples, such as named medicines")
+    effect: Text = Field(description="what may happen, in one sentence")
+    advice: Text = Field(description="what you or your team should do, in one sentence")
+    applies_to: Literal["esketamine", "iv-ketamine"] = Field(
+        description="esketamine (from the esketamine label) or iv-ketamine"
+    )
+
+
+class CareSignRow(SourcedRow):
+    card: Annotated[str, StringConstraints(pattern=ID_PATTERN)] = Field(
+        description="the card's name, such as bladder (the care_cards() macro shows one card)"
+    )
+    level: Literal["clinic", "urgent", "emergency"] = Field(
+        description="clinic (tell your clinic or GP), urgent (call 111) or emergency (999)"
+    )
+    sign: Text = Field(description="the symptom or sign, in plain words")
+
+
 class FactRow(SourcedRow):
     """A figure that prose quotes (facts.yml), given here or taken from a table row."""
 
@@ -231,8 +293,10 @@ class FactRow(SourcedRow):
     qualifier: Qualifier | None = Field(
         None, description="one of about, at least, up to, under, more than"
     )
-    style: Literal["number", "natural"] | None = Field(
-        None, description='"number" (30%) or "natural" (about 1 in 3)'
+    kind: Literal["chance", "rate"] | None = Field(
+        None,
+        description='for a share: "chance" (one person\'s chance, shown as about 1 in 10) '
+        'or "rate" (measured in a trial or study, shown as 61%, the default)',
     )
     per: Text | None = Field(None, description='words after the figure, such as "a year"')
     decimals: Annotated[int, Field(ge=0, le=3)] | None = Field(
@@ -259,6 +323,50 @@ def abbreviation_term(value: str) -> str:
     return value
 
 
+MONTH = (
+    r"^(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December) (?:19|20)[0-9]{2}$"
+)
+
+
+class LicenceRow(SourcedRow):
+    """One licence or one piece of NHS advice, for one form of ketamine in one region."""
+
+    # How the note names each product; the keys are the values `product` may take.
+    PRODUCTS: ClassVar[dict[str, str]] = {
+        "esketamine": "Esketamine nasal spray (Spravato)",
+        "ketamine": "Ketamine into a vein or a muscle",
+    }
+    product: Literal["esketamine", "ketamine"] = Field(
+        description="esketamine (the nasal spray) or ketamine (into a vein or a muscle)"
+    )
+    region: Literal["United States", "European Union", "United Kingdom", "Scotland"] = Field(
+        description="one of United States, European Union, United Kingdom, Scotland"
+    )
+    kind: Literal["licence", "advice"] = Field(
+        description="licence (what a regulator licensed) or advice (what NICE or SMC decided)"
+    )
+    statement: Text = Field(description="what is licensed or decided, in one sentence")
+    since: Annotated[str, StringConstraints(pattern=MONTH)] | None = Field(
+        None, description="the month it happened, written like March 2019"
+    )
+    also: list[Id] = Field(
+        default_factory=list, description="a list of further source ids from data/sources.yml"
+    )
+
+
+class ProviderQuestionRow(SourcedRow):
+    """One question to ask a clinic, for the printable checklist."""
+
+    question: Text = Field(description="the question, as the reader would ask it")
+    region: Literal["United Kingdom", "United States"] | None = Field(
+        None, description="United Kingdom or United States, for a question only asked there"
+    )
+    also: list[Id] = Field(
+        default_factory=list, description="a list of further source ids from data/sources.yml"
+    )
+
+
 class GlossaryRow(Row):
     """A term and its plain-English definition (glossary.yml)."""
 
@@ -267,6 +375,12 @@ class GlossaryRow(Row):
     )
     definition: Text = Field(description="a plain-English definition")
     tooltip: bool = Field(description="true or false: show the definition as a tooltip")
+    # Each form is written into the tooltips snippet exactly as a term is.
+    forms: list[Annotated[Text, AfterValidator(abbreviation_term)]] = Field(
+        default_factory=list,
+        description="other forms of the term that show the same tooltip, such as responded "
+        "or Remission (a tooltip matches exact, case-sensitive words)",
+    )
 
 
 class CrisisLineRow(SourcedRow):
@@ -280,6 +394,14 @@ class CrisisLineRow(SourcedRow):
     )
     how: Text = Field(description="how and when to use it, in one or two sentences")
     in_heading: bool = Field(description="true or false: name this number in the box heading")
+    in_brief: bool = Field(
+        False,
+        description="true or false: offer this number in the one-line brief at the top of a "
+        "page, as the route for urgent help that is not an emergency",
+    )
+    area: Text | None = Field(
+        None, description="the part of the region the line serves, such as England"
+    )
     now_if: Text | None = Field(None, description="when to call now (needed when in_heading)")
 
 
@@ -306,3 +428,18 @@ class Xrefs(Strict):
 
     topics: list[XrefTopic] = Field(description="a list of topics")
     required_links: list[RequiredLinks] = Field(description="a list of {page, topics}")
+    licence_note_pages: list[Id] = Field(
+        default_factory=list,
+        description="a list of topic ids: the pages about treatment, which show licence_status()",
+    )
+
+
+class ChangeRow(Row):
+    """One change readers following the guide should hear of (the "What's new" page and feed)."""
+
+    date: dt.date = Field(description="the day the change was published, as YYYY-MM-DD")
+    topic: Id = Field(description="the id of the changed page's topic in data/xrefs.yml")
+    kind: Literal["new", "review", "update", "correction"] = Field(
+        description="one of new, review, update, correction"
+    )
+    summary: Text = Field(description="what changed for readers, in one or two plain sentences")

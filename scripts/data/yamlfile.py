@@ -128,6 +128,8 @@ class Lines:
 
     def of(self, name: str) -> int:
         """The line of field `name` (its top-level part), or the row's line."""
+        if name in self.fields:
+            return self.fields[name]
         return self.fields.get(name.split(".")[0].split("[")[0], self.row)
 
     def raw_of(self, name: str) -> str | None:
@@ -309,6 +311,11 @@ def node_lines(item: yaml.Node, first_line: int = 1) -> Lines:
     fields, raw = {}, {}
     if isinstance(item, yaml.MappingNode):
         fields = {k.value: k.start_mark.line + first_line for k, _ in item.value}
+        # One level down too ("given.source"), so a mistake inside a cell is located exactly.
+        for key, value in item.value:
+            if isinstance(value, yaml.MappingNode):
+                for inner, _ in value.value:
+                    fields[f"{key.value}.{inner.value}"] = inner.start_mark.line + first_line
         raw = {k.value: v.value for k, v in item.value if isinstance(v, yaml.ScalarNode)}
     return Lines(row=item.start_mark.line + first_line, fields=fields, raw=raw)
 

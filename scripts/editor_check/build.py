@@ -21,7 +21,7 @@ from scripts.config import config_line, config_or_empty, redirect_maps
 from scripts.data.errors import DataError, Problem, logged_problem, problem_lines
 from scripts.editor_check.mistakes import ANY, SAME_FILE, Mistake, relative
 from scripts.names import nearest
-from scripts.pages.locate import body_offset, link_line, text_line
+from scripts.pages.locate import body_offset, link_line, malformed_addresses, text_line
 
 DOC = r"Doc file '(?P<page>[^']+)' contains"
 Record = tuple[str, str]  # (level name, message) of one log record
@@ -276,8 +276,18 @@ def _did_you_mean(name: str) -> str:
 
 
 def _page_read_error(match: re.Match[str], context: _Context) -> list[Mistake]:
+    page = context.page(match["page"])
+    # MkDocs stops with urllib's ValueError on a link whose host no URL parser can read;
+    # the link checker's parser finds which one.
+    bad = malformed_addresses(context.root / page)
+    if bad:
+        return [
+            Mistake(page, line, f"a browser cannot open the address {address}: {why}", "build")
+            for line, address, why in bad
+        ]
     detail = " ".join(match["detail"].split())
-    return [Mistake(context.page(match["page"]), 1, detail, "build", SAME_FILE)]
+    return [Mistake(page, 1, detail, "build", SAME_FILE)]
+
 
 
 def _macro_call_line(path: Path, name: str) -> int | None:

@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from scripts import check_links
-from scripts.editor_check.mistakes import SAME_FILE, STRONG, Mistake, relative
+from scripts.editor_check.mistakes import ANY, SAME_FILE, STRONG, Mistake, relative
 from scripts.linkcheck import Finding as LinkFinding
 from scripts.linkcheck import InputError, check_site
+from scripts.linkcheck.report import ordered
 
 RULES = "data/xrefs.yml"
 STEP = "links"
@@ -27,7 +28,17 @@ def check(root: Path, site_dir: Path) -> list[Mistake]:
         message = f"scripts/check_links.py could not run: {check_links.PROG}: error: {error}"
         return [Mistake("scripts/check_links.py", 1, message, STEP)]
     found = [_finding(link, root, site_dir) for link in report.findings]
-    return [finding for finding in found if finding is not None]
+    kept = [finding for finding in found if finding is not None]
+    if report.findings and not kept:
+        # Only built pages hold them (links the theme writes, or pages a failed build left
+        # broken): one message that gives way to any other.
+        first = ordered(report.findings, "")[0]
+        message = (
+            f"{len(report.findings)} link problem(s) on built pages that come from no file here "
+            f"(links the theme writes), the first on {first.page}: {first.message}"
+        )
+        kept.append(Mistake("scripts/check_links.py", 1, message, STEP, ANY))
+    return kept
 
 
 def _finding(link: LinkFinding, root: Path, site_dir: Path) -> Mistake | None:

@@ -10,13 +10,13 @@ from pathlib import Path
 
 from .collect import DEFAULT_MAX_BYTES, collect
 from .external import ExternalOptions, check_external
-from .findings import Finding
+from .findings import Finding, InputError
 from .parallel import default_jobs, scan
 from .resolve import Resolver
 from .rules import Rules, check_rules, load_rules
 from .scan import PageResult, ScanContext, missing_anchor
 from .sources import Tracer
-from .urls import SiteAddress, fragment_candidates
+from .urls import MalformedURL, SiteAddress, fragment_candidates
 
 # Pages that are never linked on purpose: the error page hosts serve for unknown addresses.
 UNLINKED_BY_DESIGN = frozenset({"404.html"})
@@ -54,11 +54,12 @@ class Report:
 def check_site(options: Options) -> Report:
     """Check a built site; raise InputError for bad input (missing folder, bad rules)."""
     start = time.perf_counter()
+    address = site_address(options.base_url)
     rules = None
     if options.rules is not None:
         rules = load_rules(options.rules, _shown(options.rules, options.root))
     inventory = collect(options.site, options.max_bytes)
-    resolver = Resolver(inventory, SiteAddress.parse(options.base_url))
+    resolver = Resolver(inventory, address)
     ctx = ScanContext(
         inventory,
         resolver,
@@ -92,6 +93,14 @@ def _shown(path: Path, root: Path | None) -> str:
     if root is not None and path.is_relative_to(root):
         return path.relative_to(root).as_posix()
     return path.as_posix()
+
+
+def site_address(base_url: str, name: str = "--base-url") -> SiteAddress:
+    """The site's address from `base_url`; InputError naming `name` when it is malformed."""
+    try:
+        return SiteAddress.parse(base_url)
+    except MalformedURL as error:
+        raise InputError(f"{name} {base_url!r}: not a valid address: {error}") from None
 
 
 class Joined:

@@ -20,9 +20,10 @@ from collections import defaultdict
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import quote
 
 from .findings import Finding
+from .urls import MalformedURL, split_web_url
 
 _RETRY_STATUSES = frozenset({408, 425, 429, 500, 502, 503, 504})
 
@@ -87,16 +88,35 @@ def fetch_all(urls: list[str], options: ExternalOptions) -> dict[str, Outcome]:
     gates: dict[str, threading.BoundedSemaphore] = defaultdict(
         lambda: threading.BoundedSemaphore(options.per_host)
     )
-    for url in urls:  # create every gate before the threads start: no race on the dict
-        gates[urlsplit(url).netloc.lower()]
-    if not urls:
-        return {}
-    with ThreadPoolExecutor(max_workers=min(options.workers, len(urls))) as pool:
+    outcomes: dict[str, Outcome] = {}
+    requests: dict[str, tuple[str, str]] = {}  # URL as written -> (URL to request, host)
+    for url in urls:
+        try:
+            host, rest = split_web_url(url)
+        except MalformedURL as error:  # the page scan reports these; kept here for callers
+            outcomes[url] = Outcome(None, f"malformed URL: {error}")
+            continue
+        requests[url] = (request_url(url, host, rest), host)
+        gates[host]  # every gate made before the threads start: no race on the dict
+    if not requests:
+        return outcomes
+    with ThreadPoolExecutor(max_workers=min(options.workers, len(requests))) as pool:
         futures = {
-            url: pool.submit(check_url, url, options, gates[urlsplit(url).netloc.lower()])
-            for url in urls
+            url: pool.submit(check_url, target, options, gates[host])
+            for url, (target, host) in requests.items()
         }
-        return {url: future.result() for url, future in futures.items()}
+        return outcomes | {url: future.result() for url, future in futures.items()}
+
+
+def request_url(url: str, host: str, rest: str) -> str:
+    """The URL as a browser sends it: ASCII host, no credentials or fragment, the path and
+    query percent-encoded (urllib refuses spaces and non-ASCII characters)."""
+    scheme = url[: url.index(":")].lower()
+    rest = rest.partition("#")[0]
+    path, question, query = rest.partition("?")
+    path = quote(path.replace("\\", "/"), safe="/%!$&'()*+,;=:@~")
+    query = quote(query, safe="/?%!$&'()*+,;=:@~")
+    return f"{scheme}://{host}{path or '/'}{question}{query}"
 
 
 def check_url(url: str, options: ExternalOptions, gate: threading.BoundedSemaphore) -> Outcome:
@@ -122,10 +142,10 @@ def probe(url: str, options: ExternalOptions) -> Outcome:
 
 
 def _request(url: str, method: str, options: ExternalOptions) -> Outcome:
-    request = urllib.request.Request(
-        url, method=method, headers={"User-Agent": options.user_agent, "Accept": "*/*"}
-    )
     try:
+        request = urllib.request.Request(
+            url, method=method, headers={"User-Agent": options.user_agent, "Accept": "*/*"}
+        )
         with urllib.request.urlopen(request, timeout=options.timeout) as response:  # noqa: S310
             if method == "GET":
                 response.read(1024)  # enough to know the body starts; the rest is not needed

@@ -12,6 +12,7 @@ REASONS: dict[str, str] = {
     "markdown-link": "the link still points at a .md source file instead of the built page",
     "empty-link": "an href, src or similar attribute is empty",
     "misspelt-scheme": "the URL's scheme is a likely typo of a common one (htps: for https:)",
+    "malformed-url": "a browser cannot parse the URL (bad host, port, brackets or IDNA name)",
     "redirect-loop": "meta-refresh redirects lead back to a page already visited",
     "required-link": "a page the rules name does not link to a topic it must link to",
     "missing-topic": "a topic page registered in the rules is not in the built site",
@@ -20,6 +21,8 @@ REASONS: dict[str, str] = {
     "external-unreachable": "an external URL timed out or could not be reached (--external)",
     "unreadable-file": "a page or folder could not be read (permissions or an I/O error)",
     "too-large": "a page is larger than the size limit and was not parsed",
+    "too-complex": "a page nests too deeply or has an element with too many attributes to parse "
+    "in reasonable time, and was not parsed",
     "invalid-utf8": "a page is not valid UTF-8 and declares no other encoding",
     "bad-symlink": "a symbolic link is dangling, loops, or points outside SITE_DIR",
 }
@@ -45,6 +48,25 @@ class Finding:
         """The finding as a JSON object, without its empty fields."""
         data = asdict(self)
         return {key: value for key, value in data.items() if value is not None}
+
+
+def printable(text: str) -> str:
+    """`text` safe to print in any format: every character that is not printable is escaped.
+
+    A byte of a file name that is not UTF-8 reaches Python as a lone surrogate and is shown as
+    the byte it was (`caf\\xe9.html`); control and invisible format characters (a newline in
+    a file name, a right-to-left override in an href) as Python writes them (`\\n`, `\\u202e`).
+    """
+    if text.isprintable():
+        return text
+    return "".join(
+        char
+        if char.isprintable()
+        else f"\\x{ord(char) - 0xDC00:02x}"
+        if "\udc80" <= char <= "\udcff"
+        else char.encode("unicode_escape").decode("ascii")
+        for char in text
+    )
 
 
 class InputError(Exception):

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
-from .findings import Finding
+from .findings import Finding, printable
 
 FORMATS = ("text", "json", "github")
 
@@ -27,8 +28,23 @@ def location_file(finding: Finding, site_label: str) -> str:
 
 
 def ordered(findings: Sequence[Finding], site_label: str) -> list[Finding]:
-    """Grouped by file, then by line, without exact duplicates."""
-    return sorted(set(findings), key=lambda f: sort_key(f, site_label))
+    """Grouped by file, then by line, without exact duplicates; every text printable."""
+    return sorted({_printable(f) for f in findings}, key=lambda f: sort_key(f, site_label))
+
+
+def _printable(finding: Finding) -> Finding:
+    """The finding with undecodable and control characters escaped the same way in every
+    format, so that output is valid UTF-8 whatever the file names."""
+    fields = (finding.page, finding.href, finding.message, finding.source or "")
+    if all(text.isprintable() for text in fields):
+        return finding
+    return replace(
+        finding,
+        page=printable(finding.page),
+        href=printable(finding.href),
+        message=printable(finding.message),
+        source=printable(finding.source) if finding.source is not None else None,
+    )
 
 
 def as_text(findings: Sequence[Finding], site_label: str) -> str:
@@ -80,5 +96,5 @@ RENDERERS: dict[str, Callable[[Sequence[Finding], str], str]] = {
 
 
 def render(findings: Sequence[Finding], fmt: str, site_label: str) -> str:
-    """The findings in the format `fmt` (text, json or github)."""
-    return RENDERERS[fmt](findings, site_label)
+    """The findings in format `fmt`; the text is always encodable as UTF-8."""
+    return RENDERERS[fmt](findings, printable(site_label))

@@ -15,6 +15,7 @@ from urllib.parse import unquote, urljoin
 
 from .collect import Inventory
 from .urls import (
+    MalformedURL,
     SiteAddress,
     clean_url,
     is_web_scheme,
@@ -27,6 +28,7 @@ from .urls import (
 PAGE = "page"  # an existing file inside the site
 EXTERNAL = "external"  # an http(s) URL on another origin
 SKIP = "skip"  # mailto:, tel:, javascript:, data: and other schemes browsers do not fetch here
+MALFORMED = "malformed-url"  # a URL browsers cannot parse; `path` says why
 
 
 class Target(NamedTuple):
@@ -189,14 +191,23 @@ class Resolver:
         if not url:
             return Target("empty-link")
         scheme = scheme_of(url)
-        if scheme is not None and not is_web_scheme(scheme):
-            return _other_scheme(scheme)
-        return self._absolute("https", urljoin(base_url, url))
+        if scheme is not None:
+            return self._absolute(scheme, url)  # the base is not used
+        if url.startswith(("//", "\\\\")):
+            return self._absolute("https", "https:" + url.replace("\\", "/"))
+        try:
+            joined = urljoin(base_url, url)
+        except ValueError as error:  # urllib refuses what it cannot split
+            return Target(MALFORMED, str(error))
+        return self._absolute("https", joined)
 
     def _absolute(self, scheme: str, url: str) -> Target:
         if not is_web_scheme(scheme):
             return _other_scheme(scheme)
-        own = self.address.own_path(url)
+        try:
+            own = self.address.own_path(url)
+        except MalformedURL as error:
+            return Target(MALFORMED, str(error))
         if own is None:
             return Target(EXTERNAL, url.partition("#")[0])
         _, hash_mark, fragment = url.partition("#")

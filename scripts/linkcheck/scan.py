@@ -14,10 +14,11 @@ import re
 from array import array
 from dataclasses import dataclass, field
 
+from .bounds import too_complex
 from .collect import Inventory
 from .extract import HYPERLINKS, empty_is_finding, extract
-from .findings import Finding
-from .resolve import EXTERNAL, PAGE, SKIP, Resolver, Target
+from .findings import Finding, printable
+from .resolve import EXTERNAL, MALFORMED, PAGE, SKIP, Resolver, Target
 from .urls import fragment_matches, scheme_of
 
 _CHARSET_RE = re.compile(rb"""charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
@@ -64,13 +65,18 @@ def scan_page(ctx: ScanContext, index: int) -> PageResult:
             Finding(page=page, reason="unreadable-file", message=f"cannot read: {error.strerror}")
         )
         return result
+    problem = too_complex(html)
+    if problem is not None:
+        message = f"{problem}; not parsed, as it would take unreasonably long"
+        result.findings.append(Finding(page=page, reason="too-complex", message=message))
+        return result
     encoding = _check_encoding(page, html, result.findings)
     data = extract(html, content_links=page in ctx.rule_pages, encoding=encoding)
     own = set(data.targets)
     result.targets = "\0" + "\0".join(own) + "\0"
     _resolve_refs(ctx, page, index, data.refs, data.base, own, result)
     if data.refresh is not None:
-        target = ctx.resolver.resolve(data.refresh, ctx.resolver.base_of(page), page)
+        target = _resolve(ctx.resolver, data.refresh, ctx.resolver.base_of(page), page)
         result.redirect = target.index if target.kind == PAGE else -1
     if data.content_hrefs is not None:
         result.content_edges = _content_edges(ctx, page, data.content_hrefs)
@@ -117,7 +123,7 @@ def _resolve_refs(
     document = resolver.address.prefix + page
     external_base = None
     if base_href is not None:
-        base, document, external_base = _apply_base(resolver, page, base, base_href)
+        base, document, external_base = _apply_base(resolver, page, base, base_href, result)
     ancestors = resolver.ancestors(base)
     # What a reference resolves to depends on the page only through its base folder; one
     # starting with "../" only through the folder above, which all its siblings share (the
@@ -130,30 +136,30 @@ def _resolve_refs(
     hit: tuple[Target, str | None] | None  # (target, fragment), looked up in a cache first
     for element, value in refs:
         first = value[:1]
-        if external_base is not None:
-            target = resolver.resolve_external_base(value, external_base)
-            hit = (target, target.fragment)
-        elif first == "#" and fast_fragments and _plain(value):
-            # A same-page fragment (table of contents, heading and code-line anchors): the
-            # most common reference of all, checked here without resolving anything.
-            fragment: str | None = value[1:]
-            if fragment and fragment not in own and not fragment_matches(fragment, own):
-                findings.append(
-                    _missing_anchor(resolver, page, Target(PAGE, page, fragment), value, element)
-                )
-            continue
-        elif value.startswith("../"):
-            hit = shared.get(value)
-            if hit is None:
+        try:  # free unless raised (Python 3.11); a safety net under the resolver's own checks
+            if external_base is not None:
+                target = resolver.resolve_external_base(value, external_base)
+                hit = (target, target.fragment)
+            elif first == "#" and fast_fragments and _plain(value):
+                # A same-page fragment (table of contents, heading and code-line anchors): the
+                # most common reference of all, checked here without resolving anything.
+                fragment = value[1:]
+                if fragment and fragment not in own and not fragment_matches(fragment, own):
+                    here = Target(PAGE, page, fragment)
+                    findings.append(_missing_anchor(resolver, page, here, value, element))
+                continue
+            elif value.startswith("../"):
+                hit = shared.get(value)
+                if hit is None:
+                    hit = shared[value] = resolver.resolve_fast(value, ancestors, page, document)
+            elif first == "/" or (":" in value and scheme_of(value) is not None):
+                hit = absolute.get(value)
+                if hit is None:
+                    hit = absolute[value] = resolver.resolve_fast(value, ancestors, page, document)
+            else:
                 hit = resolver.resolve_fast(value, ancestors, page, document)
-                shared[value] = hit
-        elif first == "/" or (":" in value and scheme_of(value) is not None):
-            hit = absolute.get(value)
-            if hit is None:
-                hit = resolver.resolve_fast(value, ancestors, page, document)
-                absolute[value] = hit
-        else:
-            hit = resolver.resolve_fast(value, ancestors, page, document)
+        except ValueError as error:
+            hit = (Target(MALFORMED, str(error)), None)
         target, fragment = hit
         target_index = target.index
         if target_index >= 0:  # a parsed page
@@ -177,16 +183,21 @@ def _resolve_refs(
             if ctx.external:
                 result.external.append((target.path, value, element))
         elif kind != "empty-link" or empty_is_finding(element):
-            findings.append(
-                Finding(
-                    page=page,
-                    reason=kind,
-                    href=value,
-                    element=element,
-                    message=describe(kind, value, target, element),
-                )
-            )
+            findings.append(_finding(page, target, value, element))
     result.edges = array("i", sorted(edges))
+
+
+def _resolve(resolver: Resolver, value: str, base: str, page: str) -> Target:
+    """`Resolver.resolve`, with any URL the standard library cannot split a finding."""
+    try:
+        return resolver.resolve(value, base, page)
+    except ValueError as error:
+        return Target(MALFORMED, str(error))
+
+
+def _finding(page: str, target: Target, value: str, element: str) -> Finding:
+    message = describe(target.kind, value, target, element)
+    return Finding(page=page, reason=target.kind, href=value, element=element, message=message)
 
 
 def _plain(value: str) -> bool:
@@ -195,11 +206,16 @@ def _plain(value: str) -> bool:
 
 
 def _apply_base(
-    resolver: Resolver, page: str, base: str, base_href: str
+    resolver: Resolver, page: str, base: str, base_href: str, result: PageResult
 ) -> tuple[str, str, str | None]:
-    """(base folder, document URL path, external base URL) once <base href> applies."""
+    """(base folder, document URL path, external base URL) once <base href> applies.
+
+    A <base href> browsers cannot parse is reported and ignored, as browsers ignore it.
+    """
     document = resolver.address.prefix + page
-    target = resolver.resolve(base_href, base, page)
+    target = _resolve(resolver, base_href, base, page)
+    if target.kind == MALFORMED:
+        result.findings.append(_finding(page, target, base_href, "base[href]"))
     if target.kind == EXTERNAL:
         return base, document, target.path
     if target.url:
@@ -211,7 +227,7 @@ def _content_edges(ctx: ScanContext, page: str, hrefs: list[str]) -> array[int]:
     base = ctx.resolver.base_of(page)
     found = set()
     for href in hrefs:
-        target = ctx.resolver.resolve(href, base, page)
+        target = _resolve(ctx.resolver, href, base, page)
         if target.kind == PAGE and target.index >= 0:
             found.add(target.index)
     return array("i", sorted(found))
@@ -248,6 +264,8 @@ def describe(kind: str, value: str, target: Target, element: str) -> str:
         return f"link to a Markdown file: {value} (link to the page built from it)"
     if kind == "empty-link":
         return f"empty {element}"
+    if kind == MALFORMED:
+        return f"malformed URL {printable(value)}: {target.path}{where}"
     if kind == "misspelt-scheme":
         scheme = value.partition(":")[0].strip()
         return f"misspelt URL scheme '{scheme}:' in {value} (did you mean '{target.path}:'?)"

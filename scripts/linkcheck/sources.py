@@ -47,6 +47,7 @@ _LINK_REASONS = frozenset(
         "markdown-link",
         "empty-link",
         "misspelt-scheme",
+        "malformed-url",
         "redirect-loop",
         "external-broken",
         "external-unreachable",

@@ -8,9 +8,16 @@ written out here, each with the part of the standard it follows.
 
 from __future__ import annotations
 
+import ipaddress
 import re
+import unicodedata
 from dataclasses import dataclass
-from urllib.parse import unquote, unquote_to_bytes, urlsplit
+from functools import lru_cache
+from urllib.parse import unquote, unquote_to_bytes
+
+import idna
+
+from .findings import printable
 
 # Schemes a browser hands to another program or evaluates in place: never followed.
 _SCHEME_RE = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
@@ -252,13 +259,21 @@ class SiteAddress:
 
     @classmethod
     def parse(cls, base_url: str) -> SiteAddress:
-        """From `--base-url`: a path such as `/guide/` or a full URL such as site_url."""
-        base_url = base_url.strip() or "/"
+        """From `--base-url`: a path such as `/guide/` or a full URL such as site_url.
+
+        Raises MalformedURL for an address a browser could not parse (or not http(s)).
+        """
+        base_url = clean_url(base_url) or "/"
         hosts: frozenset[str] = frozenset()
-        if scheme_of(base_url) is not None or base_url.startswith("//"):
-            parts = urlsplit(base_url)
-            hosts = frozenset({_host_key(parts.scheme or "https", parts.netloc)})
-            path = parts.path or "/"
+        scheme = scheme_of(base_url)
+        if scheme is not None or base_url.startswith("//"):
+            if scheme is None:
+                base_url = "https:" + base_url
+            elif not is_web_scheme(scheme):
+                raise MalformedURL(f"'{scheme}:' is not a web address (use http: or https:)")
+            host, rest = split_web_url(base_url)
+            hosts = frozenset({host})
+            path = rest.partition("#")[0].partition("?")[0].replace("\\", "/") or "/"
         else:
             path = base_url
         path = unquote(normalize_path("/" + path.lstrip("/")))
@@ -269,27 +284,184 @@ class SiteAddress:
         return cls(prefix=prefix, hosts=hosts, starts=starts)
 
     def own_path(self, url: str) -> str | None:
-        """The path (and query) of an absolute URL into this site (http or https), else None."""
-        if not self.hosts:
-            return None
+        """The path (and query) of an absolute URL into this site (http or https), else None.
+
+        Raises MalformedURL when a browser could not parse `url`.
+        """
         for start in self.starts:  # the usual spelling, without parsing the whole URL
             if url.startswith(start) and not url.startswith("/", len(start)):
                 rest = url[len(start) :].partition("#")[0]
                 if "/." not in "/" + rest and "/%2" not in "/" + rest:
                     return self.prefix + rest
-        parts = urlsplit(url)
-        if _host_key(parts.scheme, parts.netloc) not in self.hosts:
+        host, rest = split_web_url(url)
+        if host not in self.hosts:
             return None
-        path = normalize_path(parts.path or "/")
+        rest, _, query = rest.partition("#")[0].partition("?")
+        path = normalize_path(rest.replace("\\", "/") or "/")
         if not path.startswith(self.prefix) and path + "/" != self.prefix:
             return None  # another site on the same host (a sibling project's pages)
-        return path + ("?" + parts.query if parts.query else "")
+        return path + ("?" + query if query else "")
 
 
-def _host_key(scheme: str, netloc: str) -> str:
-    """host[:port] without credentials or the scheme's default port, lower-cased."""
-    netloc = netloc.rpartition("@")[2].lower()
-    default = {"http": ":80", "https": ":443"}.get(scheme.lower())
-    if default and netloc.endswith(default):
-        netloc = netloc[: -len(default)]
-    return netloc
+class MalformedURL(ValueError):
+    """A URL a browser refuses to parse (the URL standard's "failure"); says why."""
+
+
+# The authority of an http(s) URL: after any run of slashes or backslashes (browsers skip
+# them all: `http:/x`, `http:\\x` and `http:x` name host x), up to path, query or fragment.
+_AUTHORITY_RE = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:[/\\]*([^/\\?#]*)")
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+# URL standard, "forbidden domain code point": none may remain in a host once decoded.
+_FORBIDDEN_HOST = frozenset(chr(c) for c in range(0x21)) | frozenset("#%/:<>?@[\\]^|\x7f")
+_HEX_NUMBER_RE = re.compile(r"0[xX][0-9A-Fa-f]*")
+
+
+def split_web_url(url: str) -> tuple[str, str]:
+    """(host[:port], the rest from the path on) of an absolute http(s) URL.
+
+    The host is what browsers compare origins by: lower-cased, IDNA-encoded, percent-decoded,
+    IPv4 and IPv6 addresses in their usual form, without credentials or the default port.
+    Raises MalformedURL where the URL standard's parser fails.
+    """
+    match = _AUTHORITY_RE.match(url)
+    if match is None:
+        raise MalformedURL("not an absolute URL")
+    scheme = url[: url.index(":")].lower()
+    return _host_and_port(scheme, match.group(1)), url[match.end() :]
+
+
+@lru_cache(maxsize=4096)
+def _host_and_port(scheme: str, authority: str) -> str:
+    hostport = authority.rpartition("@")[2]
+    # The port starts at the first ':' outside the brackets of an IPv6 address.
+    close = hostport.find("]") if hostport.startswith("[") else -1
+    host, _, port = hostport[close + 1 :].partition(":")
+    host = hostport[: close + 1] + host
+    key = _host(host)
+    if port:
+        if not port.isascii() or not port.isdigit():
+            raise MalformedURL(f"the port '{port}' is not a number")
+        number = int(port)
+        if number > 65535:
+            raise MalformedURL(f"the port {number} is above 65535")
+        if number != _DEFAULT_PORTS.get(scheme):
+            key += f":{number}"
+    return key
+
+
+def _host(host: str) -> str:
+    """The URL standard's host parser for http(s) URLs."""
+    if not host:
+        raise MalformedURL("the host name is empty")
+    if host.startswith("["):
+        if not host.endswith("]"):
+            raise MalformedURL("the IPv6 address is not closed with ']'")
+        inner = host[1:-1]
+        try:
+            if "%" in inner:  # zone identifiers are not part of URLs
+                raise ValueError(inner)
+            return f"[{ipaddress.IPv6Address(inner).compressed}]"
+        except ValueError:
+            raise MalformedURL(f"'{inner}' is not a valid IPv6 address") from None
+    written = host
+    if "%" in host:
+        decoded = unquote_to_bytes(host).decode("utf-8", "replace")
+        if "%" in decoded:
+            raise MalformedURL("the host has a '%' that is not a valid percent-encoding")
+        host = decoded
+    # An ASCII name is only lower-cased: its labels in Punycode (xn--) are taken as written,
+    # as Chromium takes them, rather than checked as the URL standard would.
+    ascii_host = host.lower() if host.isascii() else _domain_to_ascii(host)
+    bad = _FORBIDDEN_HOST.intersection(ascii_host)
+    if bad:
+        char = _quoted(min(bad))
+        if min(bad) in written:
+            raise MalformedURL(f"the host contains {char}, which no host name may")
+        raise MalformedURL(
+            f"the host {_quoted(written)} reads as {_quoted(ascii_host)} once normalised, "
+            f"and {char} is not allowed in a host name"
+        )
+    if _ends_in_number(ascii_host):
+        return _ipv4(ascii_host)
+    return ascii_host
+
+
+def _domain_to_ascii(host: str) -> str:
+    """UTS #46 ToASCII with the URL standard's settings (no STD3 rules, non-transitional).
+
+    The `idna` package follows IDNA 2008, which refuses names browsers accept (emoji, for one),
+    so only its UTS #46 mapping table is used and the rest of the algorithm is written here.
+    """
+    try:
+        mapped = idna.uts46_remap(host, std3_rules=False, transitional=False)
+    except idna.IDNAError:
+        raise MalformedURL(f"{_quoted(host)} is not a valid internationalised host name") from None
+    labels = []
+    for label in mapped.split("."):
+        if not label.isascii():
+            if _invalid_label(label):
+                raise MalformedURL(f"the host label {_quoted(label)} is not a valid name")
+            label = "xn--" + label.encode("punycode").decode("ascii")
+        labels.append(label)
+    result = ".".join(labels)
+    if not result:
+        raise MalformedURL("the host name is empty")
+    return result
+
+
+def _invalid_label(label: str) -> bool:
+    """UTS #46 validity: a label is in NFC, maps to itself and starts with no combining mark."""
+    if unicodedata.category(label[0]).startswith("M"):
+        return True
+    try:
+        return idna.uts46_remap(label, std3_rules=False, transitional=False) != label
+    except idna.IDNAError:
+        return True
+
+
+def _ends_in_number(host: str) -> bool:
+    parts = host.split(".")
+    if parts[-1] == "" and len(parts) > 1:
+        parts.pop()
+    last = parts[-1]
+    return (last.isascii() and last.isdigit()) or bool(_HEX_NUMBER_RE.fullmatch(last))
+
+
+def _ipv4(host: str) -> str:
+    """The URL standard's IPv4 parser: decimal, octal (leading 0) and hex (0x) parts."""
+    parts = host.split(".")
+    if parts[-1] == "" and len(parts) > 1:
+        parts.pop()
+    numbers = [_ipv4_number(part) for part in parts] if len(parts) <= 4 else None
+    if (
+        numbers is None
+        or None in numbers
+        or any(n > 255 for n in numbers[:-1])
+        or numbers[-1] >= 256 ** (5 - len(numbers))
+    ):
+        raise MalformedURL(f"the host '{host}' is not a valid IPv4 address")
+    address = numbers[-1]
+    for index, number in enumerate(numbers[:-1]):
+        address += number * 256 ** (3 - index)
+    return str(ipaddress.IPv4Address(address))
+
+
+def _ipv4_number(part: str) -> int | None:
+    if not part:
+        return None
+    radix = 10
+    if part[:2] in ("0x", "0X"):
+        part, radix = part[2:], 16
+    elif len(part) > 1 and part[0] == "0":
+        part, radix = part[1:], 8
+    if not part:
+        return 0
+    try:
+        return int(part, radix) if part.isascii() and part.isalnum() else None
+    except ValueError:
+        return None
+
+
+def _quoted(text: str) -> str:
+    """`text` in quotes, control and invisible characters written as escapes."""
+    return "'" + printable(text) + "'"

@@ -263,3 +263,19 @@ def _front_matter(text: str, label: str) -> tuple[str, int]:
     raise FrontMatterError(
         Problem(label, "a closing --- line", "none", field="front matter", line=1)
     )
+
+
+def body_start(text: str) -> int:
+    """How many lines of a page come before the Markdown body the engine renders: the
+    front matter between its --- lines and the blank lines after it (both engines strip
+    these), so a line of the body can be named by its line in the file."""
+    lines = text.removeprefix("\ufeff").split("\n")
+    if not lines or lines[0].rstrip() != "---":
+        return 0
+    for index, line in enumerate(lines[1:], start=1):
+        if line.rstrip() in ("---", "..."):
+            start = index + 1
+            while start < len(lines) and not lines[start].strip():
+                start += 1
+            return start
+    return 0

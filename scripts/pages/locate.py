@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from scripts.linkcheck.urls import MalformedURL, split_web_url
+
 
 def read_lines(path: Path) -> list[str]:
     """The lines of the file at `path`; none when it cannot be read as UTF-8."""
@@ -69,3 +71,18 @@ def starts_with_bom(path: Path) -> bool:
             return handle.read(3) == BOM.encode("utf-8")
     except OSError:
         return False
+
+
+WEB_ADDRESS_RE = re.compile(r"""https?://[^\s)>"'<]+""", re.IGNORECASE)
+
+
+def malformed_addresses(path: Path) -> list[tuple[int, str, str]]:
+    """Every http(s) address in `path` a browser cannot open: (line, address, why)."""
+    found = []
+    for number, text in enumerate(read_lines(path), start=1):
+        for match in WEB_ADDRESS_RE.finditer(text):
+            try:
+                split_web_url(match.group())
+            except MalformedURL as error:
+                found.append((number, match.group(), str(error)))
+    return found

@@ -24,6 +24,8 @@ STYLED_TYPES = (
     "note", "abstract", "info", "tip", "success", "question",
     "warning", "failure", "danger", "bug", "example", "quote",
 )  # fmt: skip
+# The site's own types, styled in docs/assets/stylesheets/site.css (the same test reads it).
+SITE_TYPES = ("key-points",)
 HEADING_MACRO_RE = re.compile(r"^#{1,6}\s.*\{\{")
 XREF_TEXT_RE = re.compile(
     r"""xref\(\s*(?P<q>["'])(?P<topic>[^"']*)(?P=q)\s*,\s*(?P<q2>["'])(?P<text>[^"']*)(?P=q2)"""
@@ -113,8 +115,9 @@ def _tooltip_figures(line: str) -> list[str]:
 
 
 def admonition_problems(lines: Iterable[tuple[int, str]]) -> list[tuple[int, str]]:
-    """(line, message) for `!!!`/`???` boxes with a type Material does not style, or with no
-    indented text under them (Markdown then shows an empty box and the text outside it)."""
+    """(line, message) for `!!!`/`???` boxes with a type neither Material nor the site
+    styles, or with no indented text under them (Markdown then shows an empty box and the
+    text outside it)."""
     numbered = list(lines)
     problems = []
     for index, (number, line) in enumerate(numbered):
@@ -122,12 +125,12 @@ def admonition_problems(lines: Iterable[tuple[int, str]]) -> list[tuple[int, str
         if not box:
             continue
         kind = box["kind"]
-        if kind not in STYLED_TYPES:
+        if kind not in STYLED_TYPES + SITE_TYPES:
             problems.append(
                 (
                     number,
                     f"'{box['marker']} {kind}' is not a box type this site styles: "
-                    f"use one of {', '.join(STYLED_TYPES)}",
+                    f"use one of {', '.join(STYLED_TYPES + SITE_TYPES)}",
                 )
             )
         elif not _has_body(numbered[index + 1 :], len(box["indent"])):

@@ -1,6 +1,7 @@
 """House rules for docs/*.md that no general tool knows: figures come from data through
 macros, images describe themselves, nothing loads from another host, heading ids are unique,
-markup that would be published raw, page names, front matter, cited sources and redirects."""
+markup that would be published raw, page names, front matter, cited sources, where citations
+sit, and redirects."""
 
 from __future__ import annotations
 
@@ -16,7 +17,8 @@ from scripts.data.errors import DataError
 from scripts.data.loader import readable_source_ids
 from scripts.data.textfile import read_utf8
 from scripts.editor_check.mistakes import Mistake, relative
-from scripts.pages import markup, meta
+from scripts.pages import citations, markup, meta
+from scripts.pages.licence_note import licence_note_problems, licence_pages
 from scripts.pages.locate import BOM
 from scripts.pages.redirects import redirect_problems
 from scripts.pages.tables_once import tables_shown_twice
@@ -61,6 +63,7 @@ def lint_pages(root: Path) -> list[Mistake]:
         return []
     environment = page_environment(plugin_settings(config_or_empty(root), "macros"))
     known = readable_source_ids(root)
+    treatment = licence_pages(root) or set()
     found: list[Mistake] = []
     for page in sorted(docs.rglob("*.md")):
         path = relative(page, root)
@@ -73,7 +76,8 @@ def lint_pages(root: Path) -> list[Mistake]:
             continue  # the data step names the line that is not UTF-8
         if text.startswith(BOM):
             found.append(Mistake(path, 1, BOM_MESSAGE, "pages"))
-        found.extend(lint_page(text.removeprefix(BOM), path, environment, known))
+        about_treatment = page.relative_to(docs).as_posix() in treatment
+        found.extend(lint_page(text.removeprefix(BOM), path, environment, known, about_treatment))
     return found + redirect_problems(root)
 
 
@@ -82,10 +86,12 @@ def lint_page(
     path: str,
     environment: Environment | None = None,
     source_ids: set[str] | None = None,
+    about_treatment: bool = False,
 ) -> list[Mistake]:
     """The house-rule problems of one page's text, reported against `path`; `environment`
-    parses its template tags the way the build does (mkdocs.yml's delimiters), and
-    `source_ids` are the sources that exist (a cite of any other is a typo the build names)."""
+    parses its template tags the way the build does (mkdocs.yml's delimiters),
+    `source_ids` are the sources that exist (a cite of any other is a typo the build names),
+    and `about_treatment` says the page must show the licence-status note."""
     found: list[Mistake] = []
     ids: dict[str, int] = {}
     prose = list(prose_lines(text))
@@ -98,10 +104,12 @@ def lint_page(
     located = markup.admonition_problems(prose)
     located += meta.front_matter_problems(front)
     located += meta.source_problems(front, prose, source_ids)
+    located += citations.citation_problems(prose)
     tree = _parse(text, environment or page_environment({}))
     if tree is not None:
         located += _template_figures(tree)
         located += tables_shown_twice(tree)
+        located += licence_note_problems(tree, prose, about_treatment)
     found.extend(Mistake(path, number, message, "pages") for number, message in located)
     # One message per line, as `make check` prints them: the first rule to see it names it.
     first = {finding.line: finding for finding in reversed(found)}

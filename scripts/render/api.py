@@ -10,11 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import NoReturn
 
-from scripts.data.checks import closest, natural_denominator, number_text
-from scripts.data.errors import PageUsageError, Problem, UnknownNameError
-from scripts.data.figures import Figure
+from scripts.data.checks import closest
+from scripts.data.errors import PageUsageError, Problem, UnknownNameError, UnknownReferenceError
 from scripts.data.loader import SiteData
-from scripts.render import boxes, charts
+from scripts.render import boxes, care_cards, changes, charts, checklist, licences
 from scripts.render.citations import Citer, PageLinks, markdown_text
 from scripts.render.specs import TABLES
 from scripts.render.tables import render_table
@@ -26,13 +25,18 @@ PUBLIC_MACROS = (
     "cite",
     "fact",
     "crisis_help",
+    "care_cards",
+    "licence_status",
+    "questions_checklist",
     "sources_list",
     "page_sources",
     "glossary",
+    "whats_new",
 )
 
 # Each chart draws from one table's rows and shows that table beside it.
 CHARTS: dict[str, tuple[str, Callable[..., str]]] = {
+    "common_effects": ("common_effects", charts.common_effects_chart),
     "immediate_effects": ("immediate_effects", charts.effects_chart),
     "session_length": ("methods", charts.session_length_chart),
     "onset": ("comparison", charts.onset_chart),
@@ -48,11 +52,14 @@ class SiteMacros:
         current_page: Callable[[], str],
         directory_urls: bool = True,
         current_sources: Callable[[], Sequence[str]] = tuple,
+        html_links_from_source: bool = False,
     ) -> None:
         self.data = data
         self.current_page = current_page  # the page's path under docs/, asked at call time
         self.directory_urls = directory_urls
         self.current_sources = current_sources  # the page's front-matter `sources` list
+        # Zensical rewrites links in raw HTML as it does Markdown links; MkDocs leaves them.
+        self.html_links_from_source = html_links_from_source
 
     def table(self, name: str) -> str:
         """table("immediate_effects"): an HTML table with caption and cited figures."""
@@ -82,29 +89,11 @@ class SiteMacros:
             self._unknown("source", source, self.data.sources)
         return self._citer().cite_markdown(source)
 
-    def fact(self, name: str, style: str | None = None) -> str:
-        """fact("trd_response"): an inline figure and its citation: about 1 in 2 (Oxford Health)."""
+    def fact(self, name: str) -> str:
+        """fact("out_of_sorts"): an inline figure linked to its source: "about 1 in 10". Its number
+        style follows the figure's kind (a chance or a rate), set in data/facts.yml."""
         figure = self.data.facts.get(name) or self._unknown("fact", name, self.data.facts)
-        if style not in (None, "number", "natural"):
-            self._unknown("fact style", style, ("number", "natural"))
-        if style == "natural":
-            self._check_natural(name, figure)
-        return self._citer().figure_markdown(figure, style)
-
-    def _check_natural(self, name: str, figure: Figure) -> None:
-        """The data layer refuses "natural" for such figures too; a page can ask for it."""
-        value = figure.value
-        if figure.unit != "%" or value is None or figure.is_range or natural_denominator(value):
-            return
-        raise PageUsageError(
-            Problem(
-                f"docs/{self.current_page()}",
-                "style 'natural' only for a share of 50% or less close to 1 in N; "
-                f'leave the style out: fact("{name}")',
-                f"fact '{name}' is {number_text(value)}%, which '1 in N' cannot show correctly",
-                field="style",
-            )
-        )
+        return self._citer().figure_markdown(figure)
 
     def crisis_help(self, brief: bool = False) -> str:
         """crisis_help(): the urgent-care box with crisis lines. crisis_help(brief=True): one
@@ -112,6 +101,45 @@ class SiteMacros:
         if brief:
             return boxes.crisis_brief(self.data.crisis_lines)
         return boxes.crisis_box(self.data.crisis_lines, self._citer())
+
+    def care_cards(self, card: str, heading: int = 3) -> str:
+        """care_cards("bladder"): when to get help, in three levels of urgency, each under a
+        heading of rank `heading` (3 by default, for a card inside a ## section)."""
+        signs = self.data.tables["care_cards"]
+        names = {sign.card for sign in signs}
+        if card not in names:
+            self._unknown("care card", card, names)
+        if not 2 <= heading <= 6:
+            raise PageUsageError(
+                Problem(
+                    f"docs/{self.current_page()}",
+                    "a heading rank from 2 to 6, one below the section the card sits in",
+                    str(heading),
+                    field="heading",
+                )
+            )
+        lines = {line.id: line for line in self.data.crisis_lines}
+        for needed in care_cards.LINES_NEEDED:
+            if needed not in lines:
+                raise UnknownReferenceError(
+                    Problem(
+                        "data/crisis_lines.yml",
+                        f"a row with id '{needed}' (the care cards take its number)",
+                        "no such row",
+                    )
+                )
+        return care_cards.care_cards(card, signs, lines, self._citer(), heading)
+
+    def licence_status(self) -> str:
+        """licence_status(): the note on what each form of ketamine is licensed for, where,
+        and what NICE and the SMC decided; every page about treatment shows it near the top."""
+        return licences.licence_note(self.data.tables["licences"], self._citer())
+
+    def questions_checklist(self) -> str:
+        """questions_checklist(): the questions to ask a clinic, as a checklist a reader can
+        print on its own, each question with the sources it is drawn from."""
+        rows = self.data.tables["provider_questions"]
+        return checklist.questions_checklist(rows, self._citer())
 
     def sources_list(self) -> str:
         """sources_list(): the sources page body."""
@@ -128,11 +156,17 @@ class SiteMacros:
         """glossary(): the glossary page body."""
         return boxes.glossary_list(self.data.glossary)
 
+    def whats_new(self) -> str:
+        """whats_new(): the "What's new" page body, from data/changes.yml, newest first."""
+        return changes.changes_list(self.data.changes, self.data.topics, self._links())
+
     def _links(self) -> PageLinks:
         sources_page = (
             self.data.topics["sources"].page if "sources" in self.data.topics else "sources.md"
         )
-        return PageLinks(self.current_page(), sources_page, self.directory_urls)
+        return PageLinks(
+            self.current_page(), sources_page, self.directory_urls, self.html_links_from_source
+        )
 
     def _citer(self) -> Citer:
         return Citer(self.data.sources, self._links())

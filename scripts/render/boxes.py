@@ -41,14 +41,32 @@ def crisis_box(lines: Sequence[CrisisLineRow], citer: Citer) -> str:
 def crisis_brief(lines: Sequence[CrisisLineRow]) -> str:
     """The urgent numbers in one line, for the top of a page whose full box comes later:
     a reader in crisis sees them first without scrolling past the whole list."""
-    numbers = " or ".join(
-        f"{_tel(line)} ({escape(line.region)})" for line in lines if line.in_heading
-    )
+    numbers = _numbers([line for line in lines if line.in_heading])
+    routes = _numbers([line for line in lines if line.in_brief])
+    # An emergency number alone would send someone who is struggling, but safe, to 999.
+    not_emergency = f" Urgent but not an emergency? Call {routes}." if routes else ""
     return (
         '<aside class="kt-crisis-brief" aria-label="Urgent help">'
-        f"<p><strong>Need help now?</strong> Call {numbers}. "
+        f"<p><strong>Need help now?</strong> Call {numbers}.{not_emergency} "
         f'<a href="#{CRISIS_HEADING_ID}">All crisis lines</a></p></aside>'
     )
+
+
+def _numbers(lines: Sequence[CrisisLineRow]) -> str:
+    """'988 (United States) or 999 (United Kingdom)': each number once per region, naming the
+    areas it serves when every line for it names one ('111 (England, Wales and Scotland)')."""
+    groups: dict[tuple[str | None, str], list[CrisisLineRow]] = {}
+    for line in lines:
+        if line.tel is not None:
+            groups.setdefault((line.tel, line.region), []).append(line)
+    return " or ".join(f"{_tel(rows[0])} ({escape(_where(rows))})" for rows in groups.values())
+
+
+def _where(rows: Sequence[CrisisLineRow]) -> str:
+    if any(row.area is None for row in rows):
+        return rows[0].region
+    areas = list(dict.fromkeys(row.area for row in rows))
+    return areas[0] if len(areas) == 1 else f"{', '.join(areas[:-1])} and {areas[-1]}"
 
 
 def _by_region(lines: Sequence[CrisisLineRow]) -> dict[str, list[CrisisLineRow]]:
@@ -107,7 +125,8 @@ def glossary_list(terms: Sequence[GlossaryRow]) -> str:
 
 
 def abbreviations(terms: Sequence[GlossaryRow]) -> str:
-    """The snippet pymdownx.snippets appends to every page: `*[TERM]: definition` lines.
+    """The snippet pymdownx.snippets appends to every page: `*[TERM]: definition` lines, one
+    for the term and one for each of its other forms (the abbr extension matches exact words).
 
     Each entry must stay one line the abbr extension reads as an abbreviation, or its text
     would be Markdown on every page: whitespace is collapsed, and a term holding what
@@ -119,8 +138,10 @@ def abbreviations(terms: Sequence[GlossaryRow]) -> str:
     for row in terms:
         if not row.tooltip:
             continue
-        term = " ".join(row.term.split())
-        if not term or set(term) & ABBREVIATION_BREAKERS:
-            raise ValueError(f"glossary term {term!r} cannot be written as an abbreviation")
-        lines.append(f"*[{term}]: {escape(' '.join(row.definition.split()))}")
+        definition = escape(" ".join(row.definition.split()))
+        for word in (row.term, *row.forms):
+            term = " ".join(word.split())
+            if not term or set(term) & ABBREVIATION_BREAKERS:
+                raise ValueError(f"glossary term {term!r} cannot be written as an abbreviation")
+            lines.append(f"*[{term}]: {definition}")
     return "\n".join(lines) + "\n"

@@ -11,7 +11,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
-from scripts.data.models import ComparisonRow, EffectRow, MethodRow, TimeScale
+from scripts.data.models import (
+    CommonEffectRow,
+    ComparisonRow,
+    EffectRow,
+    MethodRow,
+    PercentSpan,
+    TimeScale,
+)
 from scripts.render.numbers import number
 
 WIDTH = 400  # viewBox units; the SVG scales to its box, so 400 reads well on a 360 px phone
@@ -135,6 +142,47 @@ def figure_block(name: str, svg: str, caption: str) -> str:
     )
 
 
+def common_effects_chart(rows: Sequence[CommonEffectRow]) -> str:
+    """The confirmed rates: a bar from the low to the high end of each range the label gives
+    (or from 0 to a single figure), named with where the figure comes from. Effects a source
+    names without a rate are only in the table beside the chart."""
+    rated = [r for r in rows if r.percent is not None]
+    bars = [Bar(r.effect, *_percent_span(r), _percent_text(r), note=_seen_in(r)) for r in rated]
+    words = "; ".join(f"{r.effect}, {_seen_in(r)}: {_percent_text(r, ' to ')}" for r in rated)
+    axis = [(v, f"{v}%") for v in (0, 25, 50, 75, 100)]
+    svg = svg_chart(
+        "common_effects",
+        "How many people had each effect, where a source gives a rate",
+        f"Bar chart. {words}.",
+        bars,
+        axis,
+        100,
+    )
+    caption = (
+        "Share of people who had each effect: ranges from the esketamine label's trials, "
+        "and one figure for ketamine given into a vein (IV). The table also lists common "
+        "effects that have no confirmed rate."
+    )
+    return figure_block("common_effects", svg, caption)
+
+
+def _seen_in(row: CommonEffectRow) -> str:
+    """Where the figure comes from, under its bar: 'Esketamine trials' or 'IV ketamine'."""
+    return CommonEffectRow.SEEN_IN[row.seen_in]
+
+
+def _percent_span(row: CommonEffectRow) -> tuple[float, float]:
+    if isinstance(row.percent, PercentSpan):
+        return row.percent.min, row.percent.max
+    return 0, row.percent or 0
+
+
+def _percent_text(row: CommonEffectRow, between: str = "–") -> str:
+    if isinstance(row.percent, PercentSpan):
+        return f"{number(row.percent.min)}%{between}{number(row.percent.max)}%"
+    return f"{number(row.percent or 0)}%"
+
+
 def effects_chart(rows: Sequence[EffectRow]) -> str:
     """The bar chart of the immediate effects and how often each happens."""
     bars = [
@@ -145,7 +193,7 @@ def effects_chart(rows: Sequence[EffectRow]) -> str:
     axis = [(v, f"{v}%") for v in (0, 25, 50, 75, 100)]
     svg = svg_chart(
         "immediate_effects",
-        "Immediate effects and how many people report them",
+        "Effects and rates as the article this guide is based on gives them",
         with_note(f"Bar chart. {words}.", note),
         bars,
         axis,
@@ -176,15 +224,15 @@ def session_length_chart(rows: Sequence[MethodRow]) -> str:
     axis = [(v, f"{v} min" if v else "0") for v in range(0, scale_max + 1, 15)]
     svg = svg_chart(
         "session_length",
-        "Typical treatment time by method",
-        with_note(f"Range chart of treatment time in minutes. {words}.", note),
+        "Typical session time by method",
+        with_note(f"Range chart of session time in minutes. {words}.", note),
         bars,
         axis,
         scale_max,
     )
     caption = (
-        "Typical time for the treatment itself, from the shortest to the longest. "
-        "Checks before and after it take extra time."
+        "Typical session time, from the shortest to the longest, as the source article gives "
+        "it. It does not say what a session includes, so checks before and after may add time."
     )
     return figure_block("session_length", svg, with_note(caption, note))
 

@@ -1,7 +1,9 @@
 """Figures and source links, as HTML (tables, charts, boxes) or Markdown (inline prose).
 
 Every figure on the site goes through `Citer`, so each one links to its source
-on the sources page, or carries a visible "source not confirmed" mark.
+on the sources page, or carries a visible "source not confirmed" mark. Bracketed
+citations, "(Oxford Health)", come only from cite(), placed by the page at the end
+of a sentence (scripts/pages/citations.py holds pages to that).
 """
 
 from __future__ import annotations
@@ -23,12 +25,17 @@ UNCONFIRMED = "source not confirmed"
 class PageLinks:
     """Where the page being rendered sits, so links can be relative to it."""
 
-    page: str  # the page's path under docs/ (env.page.file.src_uri)
+    page: str  # the page's path under docs/ (MkDocs' page.file.src_uri, Zensical's page.path)
     sources_page: str = "sources.md"
     directory_urls: bool = True
+    # True where the engine rewrites links in raw HTML as it does Markdown links (Zensical):
+    # the link is then written as in Markdown (sources.md#x) and the engine makes it a URL.
+    html_from_source: bool = False
 
     def href(self, to_page: str, anchor: str = "") -> str:
-        """The HTML href from this page to `to_page` (and `anchor`)."""
+        """A link for raw HTML that reaches `to_page` once the engine has built the page."""
+        if self.html_from_source:
+            return markdown_target(self.page, to_page, anchor)
         return html_href(self.page, to_page, anchor, self.directory_urls)
 
     def target(self, to_page: str, anchor: str = "") -> str:
@@ -43,9 +50,9 @@ class Citer:
     sources: Mapping[str, SourceRow]
     links: PageLinks
 
-    def figure_html(self, figure: Figure, style: str | None = None) -> str:
+    def figure_html(self, figure: Figure) -> str:
         """'30%' linked to its source, or '30%' with a visible 'source not confirmed' mark."""
-        text = escape(format_figure(figure, style))
+        text = escape(format_figure(figure))
         if figure.source is None:
             return f"{text} {self.unconfirmed_html(figure.source_note)}"
         source = self.sources[figure.source]
@@ -69,16 +76,23 @@ class Citer:
         title = f' title="{escape(" ".join(note.split()))}"' if note else ""
         return f'<span class="kt-source-needed"{title}>{UNCONFIRMED}</span>'
 
-    def figure_markdown(self, figure: Figure, style: str | None = None) -> str:
-        """An inline figure for prose, with its citation in brackets."""
-        text = markdown_text(format_figure(figure, style))
+    def figure_markdown(self, figure: Figure) -> str:
+        """An inline figure for prose. Like a table's figure, the figure itself links to its
+        source's entry (screen readers hear the source's name), so no bracketed citation
+        breaks the sentence: the page cites a source once per paragraph, at the end of a
+        sentence, with cite(). A phone number is a tel: link instead; a figure with no
+        source keeps its visible "source not confirmed" mark beside it."""
+        text = markdown_text(format_figure(figure))
         if figure.tel:
             # The schema allows only digits and +; quoting keeps any other character inside
             # the link's address all the same.
-            text = f"[{text}](tel:{quote(figure.tel, safe='+')})"
+            return f"[{text}](tel:{quote(figure.tel, safe='+')})"
         if figure.source is None:
             return f"{text} {self.unconfirmed_html(figure.source_note)}"
-        return f"{text} {self.cite_markdown(figure.source)}"
+        source = self.sources[figure.source]
+        target = self.links.target(self.links.sources_page, source.id)
+        hidden = " " + markdown_text(f"(source: {source.short})")
+        return f'[{text}<span class="kt-sr">{hidden}</span>]({target}){{ .kt-fig }}'
 
     def cite_markdown(self, source_id: str) -> str:
         """A citation of `source_id` as a Markdown link to the sources page."""

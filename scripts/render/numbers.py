@@ -1,6 +1,8 @@
 """Format a Figure the one way the site writes figures.
 
 "30%", "about 1 in 2", "45 to 60 minutes", "0.5 mg/kg", "about £3,000 a year".
+A share is written in the style of its kind (scripts/data/figures.py, KIND_STYLES):
+a chance as "1 in N", a rate as a percentage.
 """
 
 from __future__ import annotations
@@ -19,9 +21,9 @@ def number(value: int | float, decimals: int | None = None) -> str:
     return f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
-def format_figure(figure: Figure, style: str | None = None) -> str:
+def format_figure(figure: Figure) -> str:
     """The figure as readers see it, without its citation."""
-    body = _body(figure, style or figure.style)
+    body = _body(figure)
     if figure.qualifier:
         body = f"{figure.qualifier} {body}"
     if figure.per:
@@ -29,13 +31,13 @@ def format_figure(figure: Figure, style: str | None = None) -> str:
     return body
 
 
-def _body(figure: Figure, style: str) -> str:
+def _body(figure: Figure) -> str:
     if figure.text is not None:
         return figure.text
     places = figure.decimals
     if figure.low is not None and figure.high is not None:  # figure.is_range
         return _range(figure.low, figure.high, figure.unit, places)
-    if style == "natural" and figure.unit == "%" and figure.value:
+    if figure.style == "1 in N" and figure.unit == "%" and figure.value:
         return f"1 in {round(100 / figure.value)}"
     # A figure with neither text nor a range holds a value (figure_of and the facts build it so).
     return _with_unit(figure.value, figure.unit, places)  # type: ignore[arg-type]

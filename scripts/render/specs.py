@@ -9,7 +9,8 @@ from collections.abc import Callable
 from typing import Any
 
 from scripts.data.figures import figure_of
-from scripts.render.tables import Cell, Column, Source, TableSpec
+from scripts.data.models import CommonEffectRow
+from scripts.render.tables import Cell, Cited, Column, Source, TableSpec
 
 
 def _text(field: str) -> Callable[[Any], Cell]:
@@ -22,6 +23,23 @@ def _figure(field: str) -> Callable[[Any], Cell]:
 
 def _source(row: Any) -> Source:
     return Source(row.source, row.source_note)
+
+
+def _cited(field: str):
+    """A cell that carries its own source ({text, source} in the data)."""
+
+    def cell(row) -> Cited:
+        value = getattr(row, field)
+        return Cited(value.text, value.source, value.source_note)
+
+    return cell
+
+
+# How the interactions table says what a row is about.
+APPLIES_TO = {
+    "esketamine": "Esketamine nasal spray (its label or patient information)",
+    "iv-ketamine": "IV ketamine",
+}
 
 
 SOURCE = Column("Source", _source)
@@ -40,11 +58,11 @@ TABLES: dict[str, TableSpec] = {
         ),
         TableSpec(
             "methods",
-            "How ketamine is given, and how long the treatment itself usually takes",
+            "How ketamine is given, and how long a session usually takes",
             (
                 Column("Method", _text("name")),
                 Column("How it is given", _text("how")),
-                Column("Treatment time", _figure("session_minutes"), numeric=True),
+                Column("Session time", _figure("session_minutes"), numeric=True),
                 Column("Notes", _text("notes")),
             ),
         ),
@@ -59,8 +77,19 @@ TABLES: dict[str, TableSpec] = {
             ),
         ),
         TableSpec(
+            "common_effects",
+            "Common effects, and how many people had them where a source gives a rate",
+            (
+                Column("Effect", _text("effect")),
+                Column("Where the figure comes from", lambda r: CommonEffectRow.SEEN_IN[r.seen_in]),
+                Column("How many had it", _figure("percent"), numeric=True),
+                Column("What the source says", _text("note")),
+                SOURCE,
+            ),
+        ),
+        TableSpec(
             "immediate_effects",
-            "Immediate effects and how many people report them",
+            "Effects and rates as the article this guide is based on gives them",
             (
                 Column("Effect", _text("effect")),
                 Column("People reporting it", _figure("percent"), numeric=True),
@@ -84,6 +113,29 @@ TABLES: dict[str, TableSpec] = {
             (
                 Column("When", lambda row: row.stage.capitalize()),
                 Column("What happens", _text("summary")),
+                SOURCE,
+            ),
+        ),
+        TableSpec(
+            "other_treatments",
+            "Other treatments for treatment-resistant depression, with ketamine and esketamine",
+            (
+                Column("Treatment", _text("treatment")),
+                Column("How it is given", _cited("given")),
+                Column("How soon it may help", _cited("onset")),
+                Column("Main downsides", _cited("downsides")),
+                Column("Licence or NICE status", _cited("status")),
+            ),
+        ),
+        TableSpec(
+            "interactions",
+            "Medicines, alcohol and drugs that matter with ketamine or esketamine",
+            (
+                Column("Medicines or drugs", _text("group")),
+                Column("Examples", _text("examples")),
+                Column("What may happen", _text("effect")),
+                Column("What to do", _text("advice")),
+                Column("About", lambda row: APPLIES_TO[row.applies_to]),
                 SOURCE,
             ),
         ),

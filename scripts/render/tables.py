@@ -1,7 +1,8 @@
 """One generic HTML table renderer, driven by a column spec.
 
 A spec says which rows to show and, per column, its header and how to get
-each cell from a row: text (escaped) or a Figure (formatted and cited).
+each cell from a row: text (escaped), a Figure (formatted and cited), the row's
+Source, or words Cited to a source of their own.
 """
 
 from __future__ import annotations
@@ -23,7 +24,16 @@ class Source:
     note: str | None
 
 
-Cell = str | Figure | Source | None
+@dataclass(frozen=True)
+class Cited:
+    """Words followed by their own source, for tables whose cells rest on different sources."""
+
+    text: str
+    source: str | None
+    note: str | None
+
+
+Cell = str | Figure | Source | Cited | None
 
 
 @dataclass(frozen=True)
@@ -45,14 +55,24 @@ class TableSpec:
 
 
 def render_table(spec: TableSpec, rows: Sequence[Any], citer: Citer) -> str:
-    """The table as one block of HTML, wrapped in a box that scrolls sideways on phones."""
+    """The table as one block of HTML, in a box that can scroll sideways if it must.
+
+    Each body cell carries its column's header as `data-label`: on a phone, data.css
+    shows every row as a block of labelled cells, so the table never scrolls sideways.
+    The table's parts also state their roles (table, row, cell...): some browsers drop a
+    table's meaning for screen readers once CSS lays it out as blocks, and the explicit
+    roles keep it there (on a desktop they only repeat what the elements already say).
+    """
     caption_id = f"kt-table-{spec.name}"
-    head = "".join(f'<th scope="col">{escape(c.header)}</th>' for c in spec.columns)
+    head = "".join(
+        f'<th scope="col" role="columnheader">{escape(c.header)}</th>' for c in spec.columns
+    )
     body = "".join(_row(spec, row, citer) for row in rows)
     return (
         f'<div class="kt-table" role="region" aria-labelledby="{caption_id}" tabindex="0">'
-        f'<table><caption id="{caption_id}">{escape(spec.caption)}</caption>'
-        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody>"
+        f'<table role="table"><caption id="{caption_id}">{escape(spec.caption)}</caption>'
+        f'<thead role="rowgroup"><tr role="row">{head}</tr></thead>'
+        f'<tbody role="rowgroup">{body}</tbody>'
         f"{_notes(spec, rows)}</table></div>"
     )
 
@@ -64,13 +84,13 @@ def _notes(spec: TableSpec, rows: Sequence[Any]) -> str:
         for column in spec.columns:
             value = column.cell(row)
             note = getattr(value, "source_note", None) or getattr(value, "note", None)
-            if isinstance(value, (Figure, Source)) and note and note not in notes:
+            if isinstance(value, (Figure, Source, Cited)) and note and note not in notes:
                 notes.append(note)
     if not notes:
         return ""
     text = " ".join(escape(note) for note in notes)
     return (
-        f'<tfoot><tr><td colspan="{len(spec.columns)}">'
+        f'<tfoot role="rowgroup"><tr role="row"><td role="cell" colspan="{len(spec.columns)}">'
         f'<span class="kt-source-needed">{UNCONFIRMED}</span> {text}</td></tr></tfoot>'
     )
 
@@ -80,9 +100,10 @@ def _row(spec: TableSpec, row: Any, citer: Citer) -> str:
     for index, column in enumerate(spec.columns):
         content = _cell(column.cell(row), citer)
         css = ' class="kt-num"' if column.numeric else ""
-        tag = 'th scope="row"' if index == 0 else "td"
-        cells.append(f"<{tag}{css}>{content}</{tag.split()[0]}>")
-    return f"<tr>{''.join(cells)}</tr>"
+        tag = 'th scope="row" role="rowheader"' if index == 0 else 'td role="cell"'
+        label = f' data-label="{escape(column.header)}"'
+        cells.append(f"<{tag}{css}{label}>{content}</{tag.split()[0]}>")
+    return f'<tr role="row">{"".join(cells)}</tr>'
 
 
 def _cell(value: Cell, citer: Citer) -> str:
@@ -92,4 +113,7 @@ def _cell(value: Cell, citer: Citer) -> str:
         return citer.figure_html(value)
     if isinstance(value, Source):
         return citer.source_html(value.source, value.note)
+    if isinstance(value, Cited):
+        source = citer.source_html(value.source, value.note)
+        return f'{escape(value.text)} <span class="kt-cell-source">({source})</span>'
     return escape(value)

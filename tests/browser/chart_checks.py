@@ -56,7 +56,13 @@ def _chart(chart: dict) -> list[str]:
         figure = " ".join(bar["figures"]) or said
         problems += _figure(name, label, figure, row[1:])
         problems += _bar(name, label, figure, bar["rect"], axis)
-    problems += [f"{name}: table row '{row[0]}' has no bar in the chart" for row in rows.values()]
+    # A row with no figure (an effect named as common, with no confirmed rate) has nothing
+    # to draw; every row with one must have its bar.
+    problems += [
+        f"{name}: table row '{row[0]}' has no bar in the chart"
+        for row in rows.values()
+        if _numbers(" ".join(row[1:]))
+    ]
     return problems
 
 

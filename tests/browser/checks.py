@@ -77,7 +77,8 @@ def _why(node: dict) -> str:
 
 
 def phone_findings(page: Page) -> list[str]:
-    """Sideways scrolling, text under the readable size or spilling out, charts that do not fit."""
+    """Sideways scrolling (of the page, or of a table in its box), text under the readable size
+    or spilling out, table captions cut off, charts that do not fit."""
     seen = page.evaluate(probe("phone_layout"))
     findings = []
     if seen["sideways"]:
@@ -90,6 +91,10 @@ def phone_findings(page: Page) -> list[str]:
     findings += [f"text smaller than 12px: {text}" for text in seen["small"]]
     findings += [f"body text smaller than 16px: {text}" for text in seen["smallBody"]]
     findings += [f"text spills out of its box: {text}" for text in seen["spilling"]]
+    findings += [f"table scrolls sideways in its box: {box}" for box in seen["tableBoxes"]]
+    findings += [
+        f"table caption is not fully visible: {caption}" for caption in seen["cutCaptions"]
+    ]
     for chart in seen["charts"]:
         if not chart["shown"]:
             findings.append(f"chart is not visible: {chart['name']}")

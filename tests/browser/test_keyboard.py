@@ -24,7 +24,8 @@ pytestmark = pytest.mark.browser
 MAX_PRESSES = 60
 # Chromium animates scrolling by keyboard: until End's animation ends at the bottom, it would
 # carry the page back down past an element that Shift+Tab has just scrolled into view.
-AT_THE_BOTTOM = "Math.abs(scrollY + innerHeight - document.documentElement.scrollHeight) <= 1"
+# A function, not a bare expression: Playwright would eval() one, which the policy forbids.
+AT_THE_BOTTOM = "() => Math.abs(scrollY + innerHeight - document.documentElement.scrollHeight) <= 1"
 WIDTHS = {"desktop": DESKTOP, "phone": PHONE}
 
 

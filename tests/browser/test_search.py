@@ -19,6 +19,8 @@ QUERIES = [
     ("esketamine", "ketamine-infusion-dosage.md"),
     ("side effects", "ketamine-infusion-side-effects.md"),
     ("near me", "ketamine-infusion-therapy-near-me.md"),
+    ("rTMS", "other-treatments.md"),
+    ("benzodiazepines", "medicines-alcohol-and-drugs.md"),
 ]
 RESULT_LINKS = ".md-search-result__item > a.md-search-result__link"
 

@@ -19,9 +19,10 @@ LOCAL_HOSTS = {"127.0.0.1"}
 # Only requests to other hosts are intercepted: routing every request would also turn off
 # Chromium's cache and slow each page down. The pattern is matched inside the browser.
 OFFSITE = re.compile(r"^(?!(?:https?|wss?)://127\.0\.0\.1[:/])")
-# Material's search says this until its worker has loaded the index.
+# Material's search says this until its worker has loaded the index. Written as a function:
+# Playwright polls a bare expression with eval(), which the site's policy forbids.
 SEARCH_READY = (
-    "document.querySelector('.md-search-result__meta')?.textContent.trim() "
+    "() => document.querySelector('.md-search-result__meta')?.textContent.trim() "
     "!== 'Initializing search'"
 )
 # Material's body attribute for each palette of mkdocs.yml.

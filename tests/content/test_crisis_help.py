@@ -19,7 +19,9 @@ from tests.support.pages import markdown_pages, page_url
 PAGES = markdown_pages()
 IDS = [page_url(p) for p in PAGES]
 SUICIDE_RE = re.compile(r"suicid", re.IGNORECASE)
-NOT_OWN_WORDS = ".kt-crisis, .kt-trust, .kt-cite, .kt-source, .kt-sources"
+# The licence-status note names esketamine's licensed use for depression with suicidal
+# thoughts: shared data shown on every treatment page, not the page's own words.
+NOT_OWN_WORDS = ".kt-crisis, .kt-licence, .kt-trust, .kt-cite, .kt-source, .kt-sources"
 ALWAYS = {Path("index.md")}
 
 

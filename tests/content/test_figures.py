@@ -5,7 +5,8 @@ through the site's loader), so a wrong lookup, a dropped row or a stale value
 on a built page fails the test.
 
 * Inline figures: for every fact("id") call on a page, the page shows the
-  fact's qualifier, its number(s) (or its words) and then its citation.
+  fact's qualifier, its number(s) (or its words) and then its source's name (the
+  figure links to it) or the "source not confirmed" mark.
 * Tables (and the tables beside charts): every row of the data file is shown,
   in order, with its figure and, where no source confirms it, the visible
   "source not confirmed" mark.
@@ -28,10 +29,8 @@ from tests.support.repo import REPO
 
 PAGES = markdown_pages()
 IDS = [page_url(p) for p in PAGES]
-# fact("id") or fact("id", "natural"): the second argument overrides the row's style.
-FACT_CALL_RE = re.compile(
-    r"""\{\{\s*fact\(\s*["']([^"']+)["']\s*(?:,\s*(?:style\s*=\s*)?["'](\w+)["']\s*)?\)\s*\}\}"""
-)
+# fact("id"): how the figure is written follows its kind in data/facts.yml, never the page.
+FACT_CALL_RE = re.compile(r"""\{\{\s*fact\(\s*["']([^"']+)["']\s*\)\s*\}\}""")
 TABLE_CALL_RE = re.compile(r"""\{\{\s*(table|chart)\(\s*["']([^"']+)["']\s*\)\s*\}\}""")
 # Which data key each chart draws from (a chart shows that table beside it).
 CHART_TABLES = {"session_length": "methods", "onset": "comparison"}
@@ -39,6 +38,7 @@ CHART_TABLES = {"session_length": "methods", "onset": "comparison"}
 FIGURE_COLUMNS = {
     "conditions": ("success_rate", "%"),
     "methods": ("session_minutes", "minutes"),
+    "common_effects": ("percent", "%"),
     "immediate_effects": ("percent", "%"),
     "risks": ("percent", "%"),
     "comparison": ("onset_text", ""),
@@ -88,11 +88,12 @@ def fact_pattern(fact: dict) -> re.Pattern[str]:
         parts = [number(value["min"], places), number(value["max"], places)]
     elif "min" in figure:
         parts = [number(figure["min"], places), number(figure["max"], places)]
-    elif fact.get("style") == "natural":
+    elif fact.get("kind") == "chance" and fact.get("unit", "%") == "%":
         parts = [f"1 in {round(100 / value)}"]
     else:
         parts = [number(value, places)]
-    unit = "" if "text" in figure or fact.get("style") == "natural" else fact.get("unit", "")
+    chance_of_percent = fact.get("kind") == "chance" and fact.get("unit") == "%"
+    unit = "" if "text" in figure or chance_of_percent else fact.get("unit", "")
     if unit in PREFIX_UNITS:
         parts[0], unit = unit + parts[0], ""
     elif unit == "1 in":
@@ -104,9 +105,13 @@ def fact_pattern(fact: dict) -> re.Pattern[str]:
         suffix += f" {fact['per']}"
     qualifier = f"{fact['qualifier']} " if fact.get("qualifier") else ""
     source = cited.get("source")
-    mark = f"({row('sources', source)['short']})" if source else UNCONFIRMED
+    # A sourced figure links to its source, named for screen readers right after it; a
+    # phone number is a tel: link, cited by its sentence; an unsourced figure says so.
+    mark = f" (source: {row('sources', source)['short']})" if source else f" {UNCONFIRMED}"
+    if fact.get("tel"):
+        mark = ""
     return re.compile(
-        rf"(?<!\w){re.escape(qualifier)}{figure_re}{re.escape(suffix)} {re.escape(mark)}"
+        rf"(?<!\w){re.escape(qualifier)}{figure_re}{re.escape(suffix)}{re.escape(mark)}"
     )
 
 
@@ -117,9 +122,8 @@ def page_text(site: Path, page: Path) -> str:
 @pytest.mark.parametrize("page", PAGES, ids=IDS)
 def test_inline_figures_equal_the_data(built_site: Path, page: Path) -> None:
     text = page_text(built_site, page)
-    for fact_id, style in FACT_CALL_RE.findall(read_page(page).body):
-        fact = row("facts", fact_id)
-        pattern = fact_pattern({**fact, "style": style} if style else fact)
+    for fact_id in FACT_CALL_RE.findall(read_page(page).body):
+        pattern = fact_pattern(row("facts", fact_id))
         assert pattern.search(text), f"docs/{page}: fact {fact_id!r} not shown as {pattern.pattern}"
 
 
@@ -134,7 +138,9 @@ def expected_cell(data_row: dict, field: str, unit: str) -> str:
     value = data_row.get(field)
     if value is None:
         return "–"
-    if isinstance(value, dict):
+    if isinstance(value, dict) and unit == "%":
+        figure = f"{number(value['min'])}% to {number(value['max'])}%"
+    elif isinstance(value, dict):
         figure = f"{number(value['min'])} to {number(value['max'])} {unit}".strip()
     elif isinstance(value, str):
         figure = value
@@ -172,16 +178,30 @@ def test_table_figures_equal_the_data(built_site: Path, page: Path) -> None:
 
 
 def test_fact_calls_are_all_found() -> None:
-    body = 'A {{ fact("a") }} b {{ fact(\'b\', "natural") }} c {{ fact("c", style="number") }}'
-    assert FACT_CALL_RE.findall(body) == [("a", ""), ("b", "natural"), ("c", "number")]
+    body = 'A {{ fact("a") }} b {{ fact(\'b\') }} c {{fact( "c" )}}'
+    assert FACT_CALL_RE.findall(body) == ["a", "b", "c"]
+
+
+def test_a_chance_is_expected_as_1_in_n_and_a_rate_as_a_percentage() -> None:
+    chance = {
+        "value": 10,
+        "unit": "%",
+        "qualifier": "about",
+        "kind": "chance",
+        "source": "fava-2018",
+    }
+    rate = {**chance, "kind": "rate"}
+    assert fact_pattern(chance).search("about 1 in 10 (source: Fava et al., 2018)")
+    assert not fact_pattern(chance).search("about 10% (source: Fava et al., 2018)")
+    assert fact_pattern(rate).search("about 10% (source: Fava et al., 2018)")
 
 
 def test_the_pattern_rejects_a_wrong_figure() -> None:
     fact = {"value": 40, "unit": "minutes", "source": "fava-2018"}
     pattern = fact_pattern(fact)
-    assert pattern.search("given over 40 minutes (Fava et al., 2018).")
-    assert not pattern.search("given over 45 minutes (Fava et al., 2018).")
-    assert not pattern.search("given over 40 minutes (Han et al., 2016).")
+    assert pattern.search("given over 40 minutes (source: Fava et al., 2018).")
+    assert not pattern.search("given over 45 minutes (source: Fava et al., 2018).")
+    assert not pattern.search("given over 40 minutes (source: Han et al., 2016).")
 
 
 def test_an_unconfirmed_table_figure_must_say_so() -> None:
@@ -189,3 +209,6 @@ def test_an_unconfirmed_table_figure_must_say_so() -> None:
     assert expected_cell(unconfirmed, "percent", "%") == "30% source not confirmed"
     sourced = {"id": "iv", "session_minutes": {"min": 45, "max": 60}, "source": "fava-2018"}
     assert expected_cell(sourced, "session_minutes", "minutes") == "45 to 60 minutes"
+    shares = {"id": "d", "percent": {"min": 61, "max": 84}, "source": "fava-2018"}
+    assert expected_cell(shares, "percent", "%") == "61% to 84%"
+    assert expected_cell({"id": "n", "source": "fava-2018"}, "percent", "%") == "–"

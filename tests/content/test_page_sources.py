@@ -2,7 +2,8 @@
 
 The page's "Sources" list is drawn by page_sources() from the front matter's
 `sources`, and every figure or citation on the page (outside the shared
-crisis box) points to a source in that list.
+crisis box and licence-status note, which cite their own sources on every
+page that shows them) points to a source in that list.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ IDS = [page_url(p) for p in PAGES]
 def linked_ids(site: Path, page: Path, selector: str) -> list[str]:
     """The source ids that the links matching `selector` on `page` point to, in order."""
     root = article(parse(site, page))
-    for box in root.css(".kt-crisis"):
+    for box in root.css(".kt-crisis, .kt-licence"):
         box.decompose()
     sources_url = page_url(topic_pages()["sources"])
     ids = []

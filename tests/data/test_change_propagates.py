@@ -66,11 +66,11 @@ def test_effect_figure_changes_in_every_table_and_chart(
 
 
 def test_trd_rate_changes_in_prose_and_table(built_site: Path, changed_site: Path) -> None:
-    before = showing(built_site, "about 1 in 2")
+    before = showing(built_site, "about 50%")
     assert before, "some page states the TRD response rate inline"
     for name in before:
         html = (changed_site / name).read_text(encoding="utf-8")
-        assert "about 1 in 4" in html and "about 1 in 2" not in html, name
+        assert "about 25%" in html and "about 50%" not in html, name
     for name in showing(built_site, "kt-table-conditions"):
         tree = HTMLParser((changed_site / name).read_text(encoding="utf-8"))
         first = tree.css_first("#kt-table-conditions").parent.css_first("tbody td")

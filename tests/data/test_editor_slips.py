@@ -115,6 +115,27 @@ DATA_SLIPS = {
         "brightmindsketamine",
         "on www.brightmindsketamine.com, expected an address on an authoritative host",
     ),
+    "unclosed-ipv6-url": (
+        "sources.yml",
+        "url: https://",
+        "url: https://[::1/",
+        "[::1",
+        "which a browser cannot open: the IPv6 address is not closed with ']'",
+    ),
+    "idna-url": (
+        "sources.yml",
+        "url: https://",
+        "url: https://ex\u2100ample.",
+        "ex\u2100ample",
+        "which a browser cannot open: the host",
+    ),
+    "bad-port-url": (
+        "sources.yml",
+        "url: https://",
+        "url: https://nhs.uk:99999/",
+        "nhs.uk:99999",
+        "the port 99999 is above 65535",
+    ),
 }
 
 
@@ -207,14 +228,65 @@ def test_natural_style_only_where_one_in_n_is_right(percent: int, denominator: i
     assert natural_denominator(percent) == denominator
 
 
-def test_natural_style_for_a_figure_it_would_misstate_is_an_error(tmp_path: Path) -> None:
+def test_a_chance_it_would_misstate_as_1_in_n_is_an_error(tmp_path: Path) -> None:
     message = data_error(
         tmp_path,
         "facts.yml",
-        '    value: 10\n    unit: "%"\n    qualifier: about\n    style: natural\n',
-        '    value: 80\n    unit: "%"\n    qualifier: about\n    style: natural\n',
+        "    from: common_effects.first_infusion_unpleasant.percent\n    qualifier: about\n"
+        "    kind: chance\n",
+        '    value: 80\n    unit: "%"\n    source: oxford-health-ketamine\n    qualifier: about\n'
+        "    kind: chance\n",
     )
-    assert "field 'style': found style natural for 80%, which '1 in N' cannot show" in message
+    assert "field 'kind': found kind chance for 80%, which '1 in N' cannot show" in message
+    assert "write kind: rate to show the percentage" in message
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (
+            '    value: 10\n    unit: "%"\n    qualifier: about\n    kind: chance\n',
+            "    value: 10\n    unit: minutes\n    qualifier: about\n    kind: chance\n",
+            "field 'kind': found kind chance without unit '%'",
+        ),
+        (
+            "    unit: 1 in\n    qualifier: about\n    kind: chance\n",
+            "    unit: 1 in\n    qualifier: about\n",
+            "field 'kind': found unit '1 in' with kind left out, expected kind: chance",
+        ),
+        (
+            "    from: risks.mood_dips.percent\n    qualifier: about\n    kind: chance\n",
+            "    from: risks.mood_dips.lasts\n    qualifier: about\n    kind: chance\n",
+            "found kind chance for risks.mood_dips.lasts, which is not a share",
+        ),
+        (
+            "    from: risks.mood_dips.percent\n    qualifier: about\n    kind: chance\n",
+            "    from: risks.mood_dips.percent\n    qualifier: about\n    kind: odds\n",
+            "field 'kind'",
+        ),
+        (
+            "    from: risks.mood_dips.percent\n    qualifier: about\n    kind: chance\n",
+            "    from: risks.mood_dips.percent\n    qualifier: about\n    style: natural\n",
+            "style",
+        ),
+    ],
+    ids=["kind-on-a-time", "one-in-without-kind", "kind-on-words", "unknown-kind", "old-style"],
+)
+def test_a_kind_that_does_not_fit_the_figure_is_an_error(
+    tmp_path: Path, old: str, new: str, expected: str
+) -> None:
+    assert expected in data_error(tmp_path, "facts.yml", old, new)
+
+
+def test_a_glossary_form_that_another_entry_owns_is_an_error(tmp_path: Path) -> None:
+    message = data_error(
+        tmp_path,
+        "glossary.yml",
+        "    forms: [responds, responded, responding, response]\n",
+        "    forms: [responds, responded, responding, response, remission]\n",
+    )
+    assert "row 'response'" in message
+    assert "field 'forms': found 'remission', already the term or a form of item" in message
 
 
 def test_the_authoritative_host_list_is_the_one_validation_uses() -> None:

@@ -60,7 +60,7 @@ def test_every_url_is_an_authoritative_address(data: SiteData) -> None:
 def test_facts_the_pages_need_are_there(data: SiteData) -> None:
     expected = {
         "trd_response": Figure(
-            value=50, unit="%", qualifier="about", style="natural", source="oxford-health-ketamine"
+            value=50, unit="%", qualifier="about", kind="rate", source="oxford-health-ketamine"
         ),
         "iv_dose": Figure(value=0.5, unit="mg/kg", source="fava-2018"),
         "iv_dose_range": Figure(low=0.1, high=0.75, unit="mg/kg", source="andrade-2017"),

@@ -52,6 +52,13 @@ def findings(body: str, front: str = FRONT) -> list[tuple[int, str]]:
          '{{ xref("dosage", "how your dose is chosen") }}'),
         ('Fast {{ cite("han-2016") }}.', "cites 'han-2016', which is not in the front matter "
          "sources (line 4): add it there"),
+        ('It helps {{ cite("fava-2018") }} within hours.',
+         'cite("fava-2018") stands in the middle of a sentence: move it to the end'),
+        ('{{ cite("fava-2018") }} Some people feel better.', "stands in the middle of a sentence"),
+        ('It helps fast {{ cite("fava-2018") }}, but not for long.',
+         "stands in the middle of a sentence"),
+        ('It helps {{ cite("fava-2018") }}. It fades {{ cite("fava-2018") }}.',
+         "cites 'fava-2018' twice in one paragraph (first on line 7): cite a source once"),
     ],
 )  # fmt: skip
 def test_rule_flags_the_line(line: str, problem: str) -> None:
@@ -76,12 +83,36 @@ def test_rule_flags_the_line(line: str, problem: str) -> None:
         '{{ xref("dosage", "how the dose is worked out") }}',
         '!!! warning "Do not drive"\n\n    Not until the next day.',
         "!!! note\n    Text.",
+        '!!! key-points "Key points"\n\n    - A point.',
         "> A plain quotation.",
         "[[# a note with 50% in it #]]",
+        'It helps within hours {{ cite("fava-2018") }}.',
+        'Trials pooled their results {{ cite("fava-2018") }}:',
+        'It is not known ("unclear" {{ cite("fava-2018") }}).',
+        '| Fast | In hours {{ cite("fava-2018") }} |',
+        '- It helps {{ cite("fava-2018") }}\n- It fades {{ cite("fava-2018") }}',
+        'It helps {{ cite("fava-2018") }}.\n\nIt fades {{ cite("fava-2018") }}.',
+        'It lasts {{ fact("iv_session_length") }} and then {{ fact("iv_dose") }} is given.',
     ],
 )
 def test_rule_leaves_alone(line: str) -> None:
     assert findings(f"{line}\n") == []
+
+
+def test_citations_side_by_side_end_their_sentence() -> None:
+    front = FRONT.replace("[fava-2018]", "[fava-2018, han-2016]")
+    assert findings('It helps {{ cite("fava-2018") }} {{ cite("han-2016") }}.\n', front) == []
+
+
+def test_a_repeated_citation_is_flagged_on_its_own_line() -> None:
+    body = 'It helps {{ cite("fava-2018") }}.\nIt fades,\nas trials show {{ cite("fava-2018") }}.\n'
+    assert findings(body) == [
+        (
+            9,
+            "cites 'fava-2018' twice in one paragraph (first on line 7): cite a source once per "
+            "paragraph, at the end of the sentence it backs",
+        )
+    ]
 
 
 def test_every_current_page_passes_the_page_rules() -> None:
@@ -96,6 +127,13 @@ def test_styled_types_are_the_ones_materials_stylesheet_styles() -> None:
     css = "".join(p.read_text(encoding="utf-8") for p in css_dir.glob("main.*.css"))
     styled = set(re.findall(r"\.admonition\.([a-z]+)[,{]", css))
     assert styled == set(markup.STYLED_TYPES)
+
+
+def test_the_sites_own_box_types_are_styled_by_its_stylesheet() -> None:
+    css = (REPO / "docs/assets/stylesheets/site.css").read_text(encoding="utf-8")
+    for kind in markup.SITE_TYPES:
+        assert f".admonition.{kind} {{" in css, f"site.css does not style the {kind} box"
+        assert f".{kind} > .admonition-title::before {{" in css, f"no icon for the {kind} box"
 
 
 @pytest.mark.parametrize(
@@ -229,3 +267,83 @@ def test_a_table_shown_twice_on_a_page_is_flagged(body: str, line: int, words: s
 )
 def test_a_table_shown_once_passes(body: str) -> None:
     assert not [m for _n, m in findings(body) if "already on this page" in m]
+
+
+# The licence-status rule (scripts/pages/licence_note.py). FRONT ends on line 6, so
+# the body starts on line 7.
+LICENCE_CALL = "{{ licence_status() }}"
+
+
+def licence_findings(body: str, about_treatment: bool = True) -> list[tuple[int, str]]:
+    found = pagelint.lint_page(FRONT + body, "docs/x.md", SITE, None, about_treatment)
+    return [(f.line, f.message) for f in found]
+
+
+def test_a_treatment_page_without_the_licence_note_is_flagged_at_its_first_section() -> None:
+    body = "Intro.\n\n## What it is\n\nText.\n\n## More\n"
+    ((line, message),) = licence_findings(body)
+    assert line == 9 and "add {{ licence_status() }}" in message
+    assert "data/xrefs.yml licence_note_pages" in message
+
+
+def test_a_licence_note_below_the_first_section_is_flagged_where_it_is() -> None:
+    body = f"Intro.\n\n## What it is\n\n{LICENCE_CALL}\n"
+    assert licence_findings(body) == [
+        (
+            11,
+            "the licence-status note comes after the first ## heading (line 9): "
+            "move {{ licence_status() }} above that heading, near the top of the page",
+        )
+    ]
+
+
+def test_a_licence_note_shown_twice_is_flagged_at_the_second() -> None:
+    body = f"Intro.\n\n{LICENCE_CALL}\n\n## What it is\n\n{LICENCE_CALL}\n"
+    for about_treatment in (True, False):
+        ((line, message),) = licence_findings(body, about_treatment)
+        assert line == 13 and "already on this page (line 9)" in message
+
+
+@pytest.mark.parametrize(
+    ("body", "about_treatment"),
+    [
+        (f"Intro.\n\n{LICENCE_CALL}\n\n## What it is\n", True),
+        ("{{- licence_status() -}}\n\n## What it is\n", True),
+        ("Intro.\n\n### A small heading\n\n{{ licence_status() }}\n\n## What it is\n", True),
+        (f"Only a short page with {LICENCE_CALL} and no sections.\n", True),
+        ("Intro.\n\n## Not about treatment\n", False),
+        ("```\n## Not a heading in a code block\n```\n\n" + LICENCE_CALL + "\n", True),
+    ],
+)
+def test_licence_rule_leaves_alone(body: str, about_treatment: bool) -> None:
+    assert licence_findings(body, about_treatment) == []
+
+
+def test_the_treatment_pages_are_the_ones_xrefs_lists(tmp_path: Path) -> None:
+    """The list lives once, in data/xrefs.yml: a page joins or leaves the rule there."""
+    from scripts.pages.licence_note import licence_pages
+    from tests.support.repo import copy_repo
+
+    assert licence_pages(REPO) == {
+        "index.md",
+        "benefits.md",
+        "how-its-given.md",
+        "ketamine-infusion-dosage.md",
+        "ketamine-infusion-side-effects.md",
+        "ketamine-for-treatment-resistant-depression.md",
+        "ketamine-infusion-therapy-near-me.md",
+    }
+    project = copy_repo(tmp_path / "repo")
+    page = project / "docs" / "how-it-works.md"
+    xrefs = project / "data" / "xrefs.yml"
+    text = xrefs.read_text(encoding="utf-8")
+    xrefs.write_text(text.replace("[home, benefits,", "[home, mechanism, benefits,"), "utf-8")
+    found = [f for f in pagelint.lint_pages(project) if "licence" in f.message]
+    assert [f.path for f in found] == ["docs/how-it-works.md"]
+    first_h2 = next(
+        n for n, line in enumerate(page.read_text("utf-8").splitlines(), 1)
+        if line.startswith("## ")
+    )  # fmt: skip
+    assert found[0].line == first_h2
+    (xrefs).write_text("xrefs: [not, a, mapping]\n", "utf-8")
+    assert licence_pages(project) is None

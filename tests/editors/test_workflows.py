@@ -120,6 +120,8 @@ def test_the_pull_request_template_has_the_editors_checklist() -> None:
     joined = " ".join(boxes).lower()
     for topic in ("data/sources.yml", "review_due", "make serve", "make check"):
         assert topic in joined, f"checklist does not mention {topic}"
+    # The about page promises that every change declares its conflicts of interest.
+    assert "\nConflicts of interest:" in text
 
 
 # --- What a security review of .github/ checks -------------------------------------------

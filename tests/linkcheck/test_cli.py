@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -185,3 +186,100 @@ def test_readme_documents_usage_reasons_and_exit_codes(monkeypatch: pytest.Monke
         assert f"`{reason}`" in readme
     for code in ("`0`", "`1`", "`2`"):
         assert code in readme
+
+
+def test_a_malformed_url_in_a_page_is_a_finding_on_its_markdown_line(
+    project: Path, capsys: Capture
+) -> None:
+    _write(project / "docs/x.md", '# X\n\nSee <a href="http://[::1/docs">this</a>.\n')
+    _write(project / "site/x/index.html", '<a href="../">h</a><a href="http://[::1/docs">t</a>')
+    assert main(["site", "--no-orphans", "--format", "json"]) == 1
+    findings = json.loads(capsys.readouterr().out)
+    assert [f for f in findings if f["reason"] == "malformed-url"] == [
+        {
+            "page": "x/index.html",
+            "href": "http://[::1/docs",
+            "reason": "malformed-url",
+            "source": "docs/x.md",
+            "line": 3,
+            "element": "a[href]",
+            "message": "malformed URL http://[::1/docs: the IPv6 address is not closed with ']'",
+        }
+    ]
+
+
+@pytest.mark.parametrize(
+    ("argv", "site_url", "message"),
+    [
+        (["--base-url", "https://[::1/guide/"], None, "--base-url 'https://[::1/guide/': not a"),
+        (["--base-url", "http://example.org:99999/"], None, "the port 99999 is above 65535"),
+        (["--base-url", "mailto:x@example.org"], None, "'mailto:' is not a web address"),
+        ([], "http://a]b/", "mkdocs.yml: site_url 'http://a]b/': not a valid address"),
+    ],
+)
+def test_a_malformed_site_address_exits_2_naming_where_it_came_from(
+    project: Path,
+    capsys: Capture,
+    monkeypatch: pytest.MonkeyPatch,
+    argv: list[str],
+    site_url: str | None,
+    message: str,
+) -> None:
+    if site_url is not None:
+        monkeypatch.setenv("SITE_URL", site_url)
+    assert main(["site", *argv]) == 2
+    err = capsys.readouterr().err
+    assert message in err
+    assert err.count("\n") == 1
+
+
+def test_a_bad_site_url_is_not_read_when_base_url_is_given(
+    project: Path, capsys: Capture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SITE_URL", "http://[::1/")
+    assert main(["site", "--base-url", "/guide/"]) == 1
+
+
+@pytest.fixture
+def oddly_named_site(tmp_path: Path) -> Path:
+    """A site whose file names are not UTF-8, or hold a newline or a right-to-left override."""
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text('<a href="gone/">x</a>', encoding="utf-8")
+    for name in (b"caf\xe9.html", b"two\nlines.html", "evil\u202egnp.html".encode()):
+        (site / os.fsdecode(name)).write_bytes(b'<a href="../missing/">x</a>')
+    return site
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "github"])
+@pytest.mark.parametrize(
+    "env",
+    [{"LANG": "C", "LC_ALL": "C"}, {"PYTHONIOENCODING": "utf-8"}, {"PYTHONIOENCODING": "ascii"}],
+    ids=["lang-c", "utf-8", "ascii"],
+)
+def test_output_is_utf8_whatever_the_file_names_and_locale(
+    oddly_named_site: Path, fmt: str, env: dict[str, str]
+) -> None:
+    environ = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "PYTHONIO"))}
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts/check_links.py"), "site", "--format", fmt],
+        cwd=oddly_named_site.parent,
+        env=environ | env,
+        capture_output=True,
+        check=False,
+    )
+    assert result.returncode == 1, result.stderr
+    out = result.stdout.decode("utf-8")  # raises on invalid UTF-8
+    assert "Traceback" not in result.stderr.decode("utf-8")
+    if fmt == "json":
+        findings = json.loads(out)
+        assert {"caf\\xe9.html", "two\\nlines.html", "evil\\u202egnp.html"} <= {
+            finding["page"] for finding in findings
+        }
+        out = "\n".join(finding["message"] for finding in findings)
+    else:
+        assert all(line.startswith(("site/", "::error")) for line in out.splitlines())
+    # Each odd name is escaped the same way in every format, and stays on its line.
+    for name in ("caf\\xe9.html", "two\\nlines.html", "evil\\u202egnp.html"):
+        assert f"page /{name} is not reachable" in out
+    assert "\u202e" not in out

@@ -1,9 +1,10 @@
 """The fixture corpus: one small hand-made site per edge case, each with its findings pinned.
 
 Each `fixtures/<case>/` holds `site/` (the built site), optionally `docs/` and `rules.yml`,
-and `case.json`: the options to run with and the exact findings expected. Symbolic links and
-unreadable files cannot live in git, so `case.json` lists them and the test makes them in a
-copy of the case.
+and `case.json`: the options to run with and the exact findings expected. Symbolic links,
+unreadable files, file names that are not UTF-8 and pages too large to keep in git are made
+by the test in a copy of the case, as `case.json` lists them (`symlinks`, `unreadable`,
+`raw_names` with undecodable bytes written as \\udcXX, `generate` with `{n}` counting up).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ PAGE_REASONS = {
     "bad-symlink",
     "unreadable-file",
     "too-large",
+    "too-complex",
     "invalid-utf8",
 }
 
@@ -49,6 +51,15 @@ def _materialise(case: str, dest: Path, spec: dict, monkeypatch: pytest.MonkeyPa
     shutil.copytree(FIXTURES / case, dest)
     for link, target in spec.get("symlinks", {}).items():
         os.symlink(target, dest / "site" / link)
+    for name, text in spec.get("raw_names", {}).items():
+        (dest / "site" / name).write_bytes(text.encode("utf-8"))  # os.fsencode gives the bytes
+    for name, parts in spec.get("generate", {}).items():
+        # "{n}" in the repeated part counts up: distinct attribute names, ids and the like.
+        repeat, times = parts["repeat"], parts["times"]
+        body = "".join(repeat.replace("{n}", str(n)) for n in range(times))
+        page = parts["head"] + body + parts.get("tail", "")
+        (dest / "site" / name).parent.mkdir(parents=True, exist_ok=True)
+        (dest / "site" / name).write_text(page, encoding="utf-8")
     unreadable = {str(dest / "site" / rel) for rel in spec.get("unreadable", [])}
     if unreadable:
         # Tests may run as root, whom permissions do not stop: fail the read itself.

@@ -178,3 +178,28 @@ def test_other_hosts_are_refused_in_tests() -> None:
 
     with pytest.raises(Exception, match="outside|lookup"):
         urllib.request.urlopen("http://example.org/", timeout=1)  # noqa: S310
+
+
+def test_urls_are_requested_as_browsers_send_them(server: _Server, tmp_path: Path) -> None:
+    base = server.base
+    written = f"{base}/ok dir/caf\u00e9?q=a b#part"
+    assert check_external(_occurrences(written), _options(tmp_path)) == []
+    assert server.hits[("HEAD", "/ok%20dir/caf%C3%A9?q=a%20b")] == 1
+
+
+def test_malformed_urls_given_to_the_external_check_are_findings(tmp_path: Path) -> None:
+    urls = ["http://[::1/x", "http://a]b/", "https://ex\u2100ample.com/", "http://x:99999/"]
+    findings = check_external(_occurrences(*urls), _options(tmp_path))
+    assert sorted(f.href for f in findings) == sorted(urls)
+    assert all("malformed URL" in f.message for f in findings)
+
+
+def test_a_malformed_url_is_reported_once_with_external_on(server: _Server, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text(
+        f'<a href="http://[::1/x">x</a><a href="{server.base}/ok">y</a>'
+    )
+    options = _options(tmp_path)
+    report = check_site(Options(site=site, jobs=1, external=True, external_options=options))
+    assert [(f.reason, f.href) for f in report.findings] == [("malformed-url", "http://[::1/x")]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from scripts.linkcheck.urls import (
+    MalformedURL,
     SiteAddress,
     clean_url,
     fragment_matches,
@@ -12,6 +13,7 @@ from scripts.linkcheck.urls import (
     normalize_path,
     parse_refresh,
     parse_srcset,
+    split_web_url,
 )
 
 
@@ -124,3 +126,64 @@ def test_site_address_from_url_or_path() -> None:
 )
 def test_misspelt_scheme_names_the_scheme_meant(scheme: str, meant: str | None) -> None:
     assert misspelt_scheme(scheme) == meant
+
+
+@pytest.mark.parametrize(
+    ("url", "host", "rest"),
+    [
+        ("https://EXAMPLE.org:443/x?q#f", "example.org", "/x?q#f"),
+        ("http://example.org:8080", "example.org:8080", ""),
+        ("http://user:pass@example.org/", "example.org", "/"),
+        ("http://ex%41mple.org/", "example.org", "/"),  # hosts are percent-decoded
+        ("https://bücher.de/", "xn--bcher-kva.de", "/"),
+        ("https://ＥＸＡＭＰＬＥ.org/", "example.org", "/"),  # UTS #46 maps full-width letters
+        ("https://💩.la/", "xn--ls8h.la", "/"),  # browsers accept what IDNA 2008 refuses
+        ("http://0x7f.1/", "127.0.0.1", "/"),  # the URL standard's IPv4 forms
+        ("http://XN--ZZ.example/", "xn--zz.example", "/"),  # Punycode as written, as Chromium
+        ("http://[0:0::1]:8000/", "[::1]:8000", "/"),
+        ("http:\\\\example.org\\x", "example.org", "\\x"),  # backslashes are slashes
+        ("http:example.org/x", "example.org", "/x"),
+        ("http://example.org:/", "example.org", "/"),  # an empty port is no port
+    ],
+)
+def test_web_urls_split_as_browsers_parse_them(url: str, host: str, rest: str) -> None:
+    assert split_web_url(url) == (host, rest)
+
+
+@pytest.mark.parametrize(
+    ("url", "why"),
+    [
+        ("http://[::1/docs", "the IPv6 address is not closed with ']'"),
+        ("http://a]b/", "the host contains ']'"),
+        ("https://ex℀ample.com/", "'ex℀ample.com' reads as 'exa/cample.com'"),
+        ("http://example.org:99999/", "the port 99999 is above 65535"),
+        ("http://example.org:8o/", "the port '8o' is not a number"),
+        ("http://example.org:80:80/", "the port '80:80' is not a number"),
+        ("http://1.2.3.256/", "not a valid IPv4 address"),
+        ("http://1.2.3.4.5/", "not a valid IPv4 address"),
+        ("http://[::1::2]/", "'::1::2' is not a valid IPv6 address"),
+        ("http://[fe80::1%25eth0]/", "is not a valid IPv6 address"),
+        ("http://ex%zzample.org/", "the host has a '%'"),
+        ("http://ex%ffample.org/", "not a valid internationalised host name"),
+        ("http://a\u0301b.\u0301x/", "is not a valid name"),  # a label starts with a mark
+        ("https:///", "the host name is empty"),
+        ("http://user@/", "the host name is empty"),
+        ("http://a b/", "the host contains ' '"),
+        ("http://a\x01b/", "the host contains '\\x01'"),
+    ],
+)
+def test_urls_browsers_cannot_parse_are_malformed(url: str, why: str) -> None:
+    with pytest.raises(MalformedURL) as error:
+        split_web_url(url)
+    assert why in str(error.value)
+
+
+def test_a_malformed_site_address_is_an_error_not_a_crash() -> None:
+    with pytest.raises(MalformedURL, match="not closed"):
+        SiteAddress.parse("https://[::1/guide/")
+    with pytest.raises(MalformedURL, match="not a web address"):
+        SiteAddress.parse("ftp://example.org/")
+    address = SiteAddress.parse("https://example.org/guide/")
+    with pytest.raises(MalformedURL):
+        address.own_path("https://example.org:99999/guide/")
+    assert address.own_path("https://exa%6Dple.org/guide/x/") == "/guide/x/"

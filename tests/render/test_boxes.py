@@ -7,6 +7,7 @@ from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from scripts.data import SiteData
 from scripts.data.errors import UnknownNameError
+from scripts.data.models import GlossaryRow
 from scripts.render import boxes
 from scripts.render.api import SiteMacros
 from scripts.render.citations import Citer, PageLinks
@@ -51,7 +52,7 @@ def test_brief_crisis_line_gives_the_urgent_numbers_and_links_to_the_full_box(
     brief = HTMLParser(boxes.crisis_brief(lines))
     urgent = [line for line in lines if line.in_heading]
     tels = [a.attributes["href"] for a in brief.css("a.kt-crisis__number")]
-    assert tels == [f"tel:{line.tel}" for line in urgent]
+    assert tels[: len(urgent)] == [f"tel:{line.tel}" for line in urgent]
     assert all(f"({line.region})" in brief.text() for line in urgent)
     full = HTMLParser(boxes.crisis_box(lines, citer(site_data)))
     target = brief.css_first("a:not(.kt-crisis__number)").attributes["href"]
@@ -87,12 +88,34 @@ def test_glossary_is_sorted_with_anchors(site_data: SiteData) -> None:
     assert tree.css_first("dt#nmda").text() == "NMDA"
 
 
-def test_abbreviation_snippet_has_one_line_per_tooltip_term(site_data: SiteData) -> None:
+def test_abbreviation_snippet_has_one_line_per_tooltip_term_and_form(
+    site_data: SiteData,
+) -> None:
     text = boxes.abbreviations(site_data.glossary)
     lines = text.splitlines()
-    assert len(lines) == sum(row.tooltip for row in site_data.glossary)
+    assert len(lines) == sum(1 + len(row.forms) for row in site_data.glossary if row.tooltip)
     assert all(line.startswith("*[") and "]: " in line for line in lines)
     assert "*[NMDA]: " in text and "*[dissociation]" not in text
+
+
+def test_each_form_of_a_term_shows_the_terms_definition() -> None:
+    row = GlossaryRow(
+        id="response",
+        term="respond",
+        definition="To get  clearly better.",
+        tooltip=True,
+        forms=["responded", "response"],
+    )
+    assert boxes.abbreviations([row]).splitlines() == [
+        "*[respond]: To get clearly better.",
+        "*[responded]: To get clearly better.",
+        "*[response]: To get clearly better.",
+    ]
+
+
+@pytest.mark.parametrize("word", ["respond", "responded", "remission", "off-label", "placebo"])
+def test_the_words_readers_stumble_on_have_tooltips(site_data: SiteData, word: str) -> None:
+    assert f"*[{word}]: " in boxes.abbreviations(site_data.glossary)
 
 
 def test_page_sources_lists_the_front_matter_in_order(site_data: SiteData) -> None:
@@ -111,3 +134,30 @@ def test_page_sources_refuses_an_unknown_source(site_data: SiteData) -> None:
     macros = SiteMacros(site_data, lambda: "benefits.md", True, lambda: ["nice-ta855"])
     with pytest.raises(UnknownNameError, match="nice-ta854"):
         macros.page_sources()
+
+
+def test_brief_crisis_line_offers_the_non_emergency_route_once_per_number(
+    site_data: SiteData,
+) -> None:
+    lines = site_data.crisis_lines
+    brief = HTMLParser(boxes.crisis_brief(lines))
+    text = " ".join(brief.text().split())
+    tels = [a.attributes["href"] for a in brief.css("a.kt-crisis__number")]
+    routes = [line for line in lines if line.in_brief]
+    assert routes and tels[-1] == f"tel:{routes[0].tel}" and tels.count("tel:111") == 1
+    assert "Urgent but not an emergency? Call 111 (England, Wales and Scotland)." in text
+    # A line without an area makes the number speak for its whole region.
+    vague = [line.model_copy(update={"area": None}) if line.in_brief else line for line in lines]
+    assert "Call 111 (United Kingdom)." in HTMLParser(boxes.crisis_brief(vague)).text()
+    # With no route marked, the brief gives the emergency numbers only.
+    none = [line.model_copy(update={"in_brief": False}) for line in lines]
+    assert "not an emergency" not in boxes.crisis_brief(none)
+
+
+def test_brief_crisis_line_escapes_its_values(site_data: SiteData) -> None:
+    lines = [
+        line.model_copy(update={"area": "<b>Here</b>"}) if line.in_brief else line
+        for line in site_data.crisis_lines
+    ]
+    html = boxes.crisis_brief(lines)
+    assert "<b>" not in html and "&lt;b&gt;Here&lt;/b&gt;" in html

@@ -48,6 +48,7 @@ def test_tables_and_charts_reach_the_pages(built_site: Path) -> None:
     assert {
         svg.attributes["aria-labelledby"].split()[0] for svg in tree.css("svg.kt-chart__svg")
     } == {
+        "kt-chart-common_effects-title",
         "kt-chart-immediate_effects-title",
         "kt-chart-session_length-title",
         "kt-chart-onset-title",
@@ -64,3 +65,7 @@ def test_glossary_terms_become_tooltips(built_site: Path) -> None:
     if not titles:
         pytest.fail("no glossary tooltip on any page")
     assert titles.get("NMDA", "").startswith("A type of receiving site for glutamate")
+    # Words, not only abbreviations: each form of a word shows the same definition.
+    for word in ("respond", "responded", "remission", "off-label", "placebo"):
+        assert word in titles, f"no tooltip on '{word}' on any page"
+    assert titles["responded"] == titles["respond"]

@@ -8,7 +8,7 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from scripts.data import SiteData
-from scripts.data.models import EffectRow, MethodRow, Span
+from scripts.data.models import CommonEffectRow, EffectRow, MethodRow, PercentSpan, Span
 from scripts.render import charts
 from scripts.render.api import CHARTS
 
@@ -50,6 +50,36 @@ def test_bar_lengths_follow_the_percentages() -> None:
     assert widths[0] == pytest.approx(5 * widths[1])
     assert "kt-chart__bar--unconfirmed" in tree.css("rect")[1].attributes["class"]
     assert "A: 50%; B: 10%" in tree.css_first("desc").text()
+
+
+def test_confirmed_effects_draw_only_rows_with_a_rate_and_say_where_each_comes_from() -> None:
+    rows = [
+        CommonEffectRow(
+            id="d",
+            effect="Dissociation",
+            seen_in="esketamine",
+            percent=PercentSpan(min=60, max=80),
+            note="n",
+            source="s",
+        ),
+        CommonEffectRow(id="z", effect="Dizziness", seen_in="esketamine", note="n", source="s"),
+        CommonEffectRow(
+            id="f", effect="First infusion", seen_in="ketamine", percent=10, note="n", source="s"
+        ),
+    ]
+    tree = HTMLParser(charts.common_effects_chart(rows))
+    labels = [t.text() for t in tree.css("text.kt-chart__label")]
+    assert labels == ["Dissociation", "First infusion"]
+    notes = [t.text() for t in tree.css("text.kt-chart__note")]
+    assert notes == [CommonEffectRow.SEEN_IN["esketamine"], CommonEffectRow.SEEN_IN["ketamine"]]
+    span, single = tree.css("rect")
+    # A range starts at its low end; a single figure starts at 0, and 10 is half of 60 to 80.
+    assert float(span.attributes["x"]) == pytest.approx(3 * float(span.attributes["width"]))
+    assert float(single.attributes["x"]) == 0
+    assert float(single.attributes["width"]) == pytest.approx(float(span.attributes["width"]) / 2)
+    assert [t.text() for t in tree.css("text.kt-chart__value")] == ["60%–80%", "10%"]
+    assert "Dissociation, Esketamine trials: 60% to 80%" in tree.css_first("desc").text()
+    assert "kt-chart__bar--unconfirmed" not in str(tree.html)
 
 
 def test_session_ranges_start_at_their_minimum() -> None:

@@ -27,6 +27,11 @@ CASES = (
     + [(f"chart-{name}", "chart", (name, False)) for name in sorted(CHARTS)]
     + [
         ("crisis_help", "crisis_help", ()),
+        ("care_cards-bladder", "care_cards", ("bladder",)),
+        ("care_cards-breathing", "care_cards", ("breathing",)),
+        ("care_cards-after-session", "care_cards", ("after-session", 4)),
+        ("licence_status", "licence_status", ()),
+        ("questions_checklist", "questions_checklist", ()),
         ("sources_list", "sources_list", ()),
         ("glossary", "glossary", ()),
     ]

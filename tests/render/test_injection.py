@@ -75,10 +75,12 @@ class Injector:
     def rows(self, label: str, rows: list[dict], model: type) -> None:
         for row in rows:
             for key in text_fields(model):
-                if row.get(key) is None or (key == "unit" and row.get("style") == "natural"):
+                if row.get(key) is None or (key == "unit" and row.get("kind")):
                     continue  # an unset field stays unset: setting it changes the row's meaning
                 place = f"{label} {row.get('id')} {key}"
-                if key == "url":
+                if key == "forms":  # a list of words written into the snippet as terms are
+                    row[key] = [self.value(place, brackets=False)]
+                elif key == "url":
                     row[key] = self.url(place)
                 else:
                     # A glossary term may not hold brackets (the tooltips snippet refuses to

@@ -24,9 +24,13 @@ DOCUMENTED = {
     "cite",
     "fact",
     "crisis_help",
+    "care_cards",
+    "licence_status",
+    "questions_checklist",
     "sources_list",
     "page_sources",
     "glossary",
+    "whats_new",
 }
 
 
@@ -84,7 +88,7 @@ def test_raw_include_yaml_variables_are_dropped(project: Path) -> None:
 
 
 def test_writes_the_tooltip_snippet_only_when_it_changes(project: Path) -> None:
-    snippet = project / ".cache/snippets/abbreviations.md"
+    snippet = project / ".build/snippets/abbreviations.md"
     registrar.define_env(FakeEnv(project))
     first = snippet.stat().st_mtime_ns
     assert snippet.read_text(encoding="utf-8").startswith("*[")
@@ -113,7 +117,7 @@ def test_unknown_name_logs_one_line_and_renders_nothing(
         assert env.macros["table"]("effects") == ""
     assert caplog.messages == [
         "docs/benefits.md:3, field 'table name': found 'effects', expected a table name: "
-        "one of immediate_effects"
+        "one of common_effects, immediate_effects"
     ]
 
 
@@ -149,7 +153,7 @@ def test_macro_syntax_error_stops_define_env_at_the_file_line(project: Path) -> 
         ('cite("a", "b")', "found cite() too many positional arguments, expected cite(source)"),
         (
             "fact(trd_response)",
-            "found fact() given trd_response without quotes, expected fact(name, style=None), "
+            "found fact() given trd_response without quotes, expected fact(name), "
             "name being text in quotes",
         ),
     ],
@@ -169,21 +173,20 @@ def test_wrong_call_logs_one_line_at_its_own_line(
     assert caplog.messages == [f"docs/benefits.md:7, field 'arguments': {message}"]
 
 
-def test_natural_style_a_figure_cannot_take_is_refused_at_its_line(
+def test_a_page_cannot_choose_a_figure_style_of_its_own(
     project: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    """69.3% is not "about 1 in 1": the page gets nothing and the build an error line."""
+    """The style follows the figure's kind in data/: a page asking for another gets nothing,
+    and the build an error line at its call."""
     env = FakeEnv(project)
     registrar.define_env(env)
-    call = '{{ fact("transform2_esketamine_response", "natural") }}'
+    call = '{{ fact("transform2_esketamine_response", style="natural") }}'
     source = f"---\ntitle: T\n---\n\nMost people {call}.\n"
     env.page = SimpleNamespace(file=SimpleNamespace(src_uri="benefits.md", content_string=source))
     template = Environment().from_string(get_data(source)[0], globals=env.macros)
     with caplog.at_level(logging.ERROR, logger="mkdocs"):
         assert template.render().endswith("Most people .")
     assert caplog.messages == [
-        "docs/benefits.md:5, field 'style': found fact 'transform2_esketamine_response' is "
-        "69.3%, which '1 in N' cannot show correctly, expected style 'natural' only for a "
-        "share of 50% or less close to 1 in N; leave the style out: "
-        'fact("transform2_esketamine_response")'
+        "docs/benefits.md:5, field 'arguments': found fact() got an unexpected keyword argument "
+        "'style', expected fact(name)"
     ]

@@ -10,7 +10,7 @@ from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from scripts.data.figures import Figure
 from scripts.data.models import SourceRow
 from scripts.render.citations import UNCONFIRMED, Citer, PageLinks
-from scripts.render.tables import Column, Source, TableSpec, render_table
+from scripts.render.tables import Cited, Column, Source, TableSpec, render_table
 
 SOURCES = {"s1": SourceRow(id="s1", publisher="P", title="T", short="Short one")}
 
@@ -52,6 +52,33 @@ def test_values_are_escaped() -> None:
     assert tree.css_first("caption").text() == "Things <and> stuff"
 
 
+def test_every_body_cell_is_labelled_by_its_column() -> None:
+    """On a phone each row is a block of cells, each shown with its column's header."""
+    tree = render()
+    headers = [th.text() for th in tree.css("thead th")]
+    for row in tree.css("tbody tr"):
+        labels = [cell.attributes.get("data-label") for cell in row.css("th, td")]
+        assert labels == headers
+
+
+def test_a_header_is_escaped_in_its_label() -> None:
+    spec = TableSpec("x", "x", "X", (Column('Say "hi" <b>&', lambda r: r.name),))
+    html = render_table(spec, ROWS[:1], Citer(SOURCES, PageLinks("benefits.md")))
+    assert 'data-label="Say &quot;hi&quot; &lt;b&gt;&amp;"' in html
+    assert HTMLParser(html).css_first("tbody th").attributes["data-label"] == 'Say "hi" <b>&'
+
+
+def test_the_parts_state_their_table_roles() -> None:
+    """Laid out as blocks on a phone, the table keeps its meaning for screen readers."""
+    tree = render()
+    assert tree.css_first("table").attributes["role"] == "table"
+    assert {g.attributes["role"] for g in tree.css("thead, tbody, tfoot")} == {"rowgroup"}
+    assert all(tr.attributes["role"] == "row" for tr in tree.css("tr"))
+    assert all(th.attributes["role"] == "columnheader" for th in tree.css("thead th"))
+    assert all(th.attributes["role"] == "rowheader" for th in tree.css("tbody th"))
+    assert all(td.attributes["role"] == "cell" for td in tree.css("td"))
+
+
 def test_markup_is_accessible() -> None:
     tree = render()
     box = tree.css_first("div.kt-table")
@@ -88,8 +115,33 @@ def test_the_real_specs_cover_every_table_file() -> None:
         "conditions",
         "methods",
         "comparison",
+        "common_effects",
         "immediate_effects",
         "risks",
         "monitoring",
         "candidacy",
+        "other_treatments",
+        "interactions",
     }
+
+
+CITED_SPEC = TableSpec(
+    "cells",
+    "cells",
+    "Cells with their own sources",
+    (
+        Column("Thing", lambda r: r.name),
+        Column("Said", lambda r: Cited(r.name + " <b>said</b>", r.source, r.note)),
+    ),
+)
+
+
+def test_each_cited_cell_shows_its_own_source_or_the_reason_there_is_none() -> None:
+    html = render_table(CITED_SPEC, ROWS, Citer(SOURCES, PageLinks("benefits.md")))
+    assert "<b>" not in html and "<script>" not in html
+    first, second = (row.css("td")[0] for row in HTMLParser(html).css("tbody tr"))
+    assert first.text().startswith("<script>alert(1)</script> <b>said</b>")
+    assert first.css_first("a.kt-cite").attributes["href"] == "../sources/#s1"
+    assert second.css_first(".kt-source-needed").text() == UNCONFIRMED
+    # The reason is written out for every reader, not only in a tooltip.
+    assert "not known" in HTMLParser(html).css_first("tfoot").text()

@@ -25,6 +25,16 @@ BLOCKS = ("site_meta", "htmltitle")
 LEADING_COMMENT = re.compile(r"^\{#-.*?-#\}\s*", re.S)
 
 
+# The one other change an override makes, as (theme's text, ours), with its reason in the
+# override's leading comment: no empty tabindex on section labels (the HTML checker's error).
+OTHER_CHANGES = {
+    "partials/nav-item.html": (
+        'tabindex="{{ tabindex }}"',
+        '{% if tabindex %}tabindex="{{ tabindex }}"{% endif %}',
+    ),
+}
+
+
 def without_escaping(template: str) -> str:
     """The template with every `| e` filter removed and whitespace made uniform."""
     text = LEADING_COMMENT.sub("", template)
@@ -42,6 +52,10 @@ def block(template: str, name: str) -> str:
 def test_overridden_partial_is_the_themes_with_escaping(name: str) -> None:
     ours = (OVERRIDES / name).read_text(encoding="utf-8")
     theirs = (THEME / name).read_text(encoding="utf-8")
+    if name in OTHER_CHANGES:
+        before, after = OTHER_CHANGES[name]
+        assert before in theirs, f"the theme's {name} changed: review the override"
+        theirs = theirs.replace(before, after)
     assert "| e" in ours, "the override exists to escape"
     assert without_escaping(ours) == without_escaping(theirs)
 

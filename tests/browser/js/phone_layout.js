@@ -56,11 +56,28 @@
       && !clipped(el);
   })).slice(0, 5).map((el) => `${describe(el)} needs ${el.scrollWidth}px in a ${el.clientWidth}px box`);
 
+  // A data table reads without sideways scrolling, even inside a box that could scroll it,
+  // and its caption shows whole: inside the screen and every box that clips it, not cut short.
+  const tableBoxes = outermost(all.filter((el) => el.closest(".md-content") && scrolls(el)
+    && el.querySelector("table") && el.scrollWidth > el.clientWidth + 1))
+    .slice(0, 5).map((el) => `${describe(el)} needs ${el.scrollWidth}px in a ${el.clientWidth}px box`);
+  const cutCaptions = [...document.querySelectorAll(".md-content table caption")].filter(shown)
+    .filter((caption) => {
+      const box = caption.getBoundingClientRect();
+      if (box.width < 1 || box.left < -1 || box.right > width + 1) return true;
+      if (caption.scrollWidth > caption.clientWidth + 1) return true;
+      for (let p = caption.parentElement; p && p !== document.body; p = p.parentElement) {
+        const room = p.getBoundingClientRect();
+        if (scrolls(p) && (box.left < room.left - 1 || box.right > room.right + 1)) return true;
+      }
+      return false;
+    }).slice(0, 5).map((caption) => describe(caption));
+
   const charts = [...document.querySelectorAll(".md-content svg[role='img']")].map((svg) => {
     const box = svg.getBoundingClientRect();
     const room = svg.parentElement.getBoundingClientRect();
     return { name: describe(svg), shown: shown(svg) && box.width > 0 && box.height > 0,
              left: box.left, right: box.right, width: box.width, room: room.width, viewport: width };
   });
-  return { sideways, small, smallBody, spilling, charts };
+  return { sideways, small, smallBody, spilling, tableBoxes, cutCaptions, charts };
 }

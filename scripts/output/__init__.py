@@ -1,0 +1,1 @@
+"""What the built site carries beyond the theme: its security policy, valid markup, the feed."""

@@ -1,0 +1,69 @@
+"""Every page about treatment tells the reader what is licensed before anything else: it
+calls {{ licence_status() }} once, before its first ## heading.
+
+Which pages are about treatment is listed once, in data/xrefs.yml (`licence_note_pages`, by
+topic id), so a new treatment page joins the rule with one line there.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+import yaml
+from jinja2 import nodes
+
+MACRO = "licence_status"
+CALL = f"{{{{ {MACRO}() }}}}"
+H2_RE = re.compile(r"^##\s")
+
+
+def licence_pages(root: Path) -> set[str] | None:
+    """The docs/-relative pages listed in data/xrefs.yml `licence_note_pages`, or None when
+    the file cannot be read (the data step reports why)."""
+    try:
+        xrefs = yaml.safe_load((root / "data" / "xrefs.yml").read_text(encoding="utf-8"))["xrefs"]
+        pages = {str(topic["id"]): str(topic["page"]) for topic in xrefs["topics"]}
+        listed = xrefs.get("licence_note_pages") or []
+        return {pages[str(name)] for name in listed if str(name) in pages}
+    except (OSError, yaml.YAMLError, KeyError, TypeError, AttributeError):
+        return None
+
+
+def licence_note_problems(
+    tree: nodes.Template, prose: Sequence[tuple[int, str]], required: bool
+) -> list[tuple[int, str]]:
+    """(line, message) for a treatment page (`required`) without the note or with it below
+    the first ## heading, and for any page that shows it twice."""
+    calls = sorted(
+        call.lineno
+        for call in tree.find_all(nodes.Call)
+        if isinstance(call.node, nodes.Name) and call.node.name == MACRO
+    )
+    first_h2 = next((number for number, line in prose if H2_RE.match(line)), None)
+    problems = [
+        (line, f"the licence-status note is already on this page (line {calls[0]}): show it once")
+        for line in calls[1:]
+    ]
+    if not required:
+        return problems
+    if not calls:
+        at = first_h2 or (prose[0][0] if prose else 1)
+        problems.append(
+            (
+                at,
+                "this page is about treatment (data/xrefs.yml licence_note_pages), so it says "
+                f"what is licensed near the top: add {CALL} after the opening paragraphs, "
+                "before the first ## heading",
+            )
+        )
+    elif first_h2 is not None and calls[0] > first_h2:
+        problems.append(
+            (
+                calls[0],
+                f"the licence-status note comes after the first ## heading (line {first_h2}): "
+                f"move {CALL} above that heading, near the top of the page",
+            )
+        )
+    return sorted(problems)
