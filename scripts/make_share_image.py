@@ -15,12 +15,12 @@ import html
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-
 from playwright.sync_api import sync_playwright
 
 from scripts.chromium import CHROMIUM, CHROMIUM_ARGS, missing_chromium_message
 from scripts.config import config_or_empty
+
+ROOT = Path(__file__).resolve().parents[1]
 
 OUTPUT = ROOT / "docs/assets/images/share.png"
 SIZE = {"width": 1200, "height": 630}

@@ -21,8 +21,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
-
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -34,6 +32,8 @@ from scripts.data.loader import parse_dataset
 from scripts.output.csp import PolicyError, add_policy
 from scripts.output.markup import drop_toggle_autocomplete
 from scripts.render.changes import atom_feed
+
+ROOT = Path(__file__).resolve().parents[1]
 
 FEED = "feed.xml"
 WHATS_NEW_TOPIC = "whats-new"

@@ -275,7 +275,7 @@ LICENCE_CALL = "{{ licence_status() }}"
 
 
 def licence_findings(body: str, about_treatment: bool = True) -> list[tuple[int, str]]:
-    found = pagelint.lint_page(FRONT + body, "docs/x.md", SITE, None, about_treatment)
+    found = rules.lint_page(FRONT + body, "docs/x.md", SITE, None, about_treatment)
     return [(f.line, f.message) for f in found]
 
 
@@ -338,7 +338,7 @@ def test_the_treatment_pages_are_the_ones_xrefs_lists(tmp_path: Path) -> None:
     xrefs = project / "data" / "xrefs.yml"
     text = xrefs.read_text(encoding="utf-8")
     xrefs.write_text(text.replace("[home, benefits,", "[home, mechanism, benefits,"), "utf-8")
-    found = [f for f in pagelint.lint_pages(project) if "licence" in f.message]
+    found = [f for f in rules.lint_pages(project) if "licence" in f.message]
     assert [f.path for f in found] == ["docs/how-it-works.md"]
     first_h2 = next(
         n for n, line in enumerate(page.read_text("utf-8").splitlines(), 1)
