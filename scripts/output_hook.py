@@ -41,16 +41,18 @@ WHATS_NEW_TOPIC = "whats-new"
 _state: dict[str, Any] = {"serving": False, "editors_text": {}, "done": set()}
 
 
-def on_startup(command: str, dirty: bool) -> None:
+def on_startup(command: str, dirty: bool) -> None:  # noqa: ARG001 -- MkDocs passes hook arguments by name
+    """Note whether this run is `mkdocs serve`, which gets no policy."""
     _state["serving"] = command == "serve"
 
 
-def on_pre_build(config: MkDocsConfig) -> None:
+def on_pre_build(config: MkDocsConfig) -> None:  # noqa: ARG001 -- MkDocs passes hook arguments by name
+    """Forget the previous build's pages (serve rebuilds in one process)."""
     _state["editors_text"] = {}
     _state["done"] = set()
 
 
-def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Any) -> str:
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Any) -> str:  # noqa: ARG001 -- MkDocs passes hook arguments by name
     """Remember what editors wrote on this page: no script found in it is ever allowed."""
     _state["editors_text"][page.file.src_uri] = "\n".join(
         [html, str(page.title or ""), *_strings(page.meta)]
@@ -77,12 +79,14 @@ def finish(html: str, name: str) -> str:
         raise PluginError(f"{name}: {error}") from None
 
 
-def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:  # noqa: ARG001 -- MkDocs passes hook arguments by name
+    """Give a built page its policy and record it as done."""
     _state["done"].add(Path(page.file.abs_dest_path).resolve())
     return finish(output, f"docs/{page.file.src_uri}")
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    """Give a theme template's HTML output (such as 404.html) its policy."""
     if not template_name.endswith(".html"):
         return output_content
     _state["done"].add((Path(config.site_dir) / template_name).resolve())
@@ -91,6 +95,7 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
 
 @event_priority(-100)  # after every plugin that writes pages of its own (mkdocs-redirects)
 def on_post_build(config: MkDocsConfig) -> None:
+    """Give pages other plugins wrote their policy, then write the feed."""
     site = Path(config.site_dir)
     for path in sorted(site.rglob("*.html")):
         if not _state["serving"] and path.resolve() not in _state["done"]:

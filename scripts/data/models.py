@@ -185,6 +185,8 @@ class ComparisonRow(SourcedRow):
 
 
 class PercentSpan(Strict):
+    """A range of percentages, low end to high end."""
+
     min: Percent = Field(description="a percentage from 0 to 100 (the low end)")
     max: Percent = Field(description="a percentage from 0 to 100 (the high end)")
 
@@ -250,6 +252,8 @@ class SourcedText(Strict):
 
 
 class OtherTreatmentRow(Row):
+    """One other treatment for depression, compared with ketamine."""
+
     CITED: ClassVar[tuple[str, ...]] = ("given", "onset", "downsides", "status")
     treatment: Text = Field(description="the treatment's name")
     given: SourcedText = Field(description="how it is given: {text, source}")
@@ -259,6 +263,8 @@ class OtherTreatmentRow(Row):
 
 
 class InteractionRow(SourcedRow):
+    """One group of medicines or drugs that may interact with ketamine."""
+
     group: Text = Field(description="the group of medicines or drugs, in a few words")
     examples: Text | None = Field(None, description="examples, such as named medicines")
     effect: Text = Field(description="what may happen, in one sentence")
@@ -269,6 +275,8 @@ class InteractionRow(SourcedRow):
 
 
 class CareSignRow(SourcedRow):
+    """One sign that needs care, and the card it belongs on."""
+
     card: Annotated[str, StringConstraints(pattern=ID_PATTERN)] = Field(
         description="the card's name, such as bladder (the care_cards() macro shows one card)"
     )

@@ -289,7 +289,6 @@ def _page_read_error(match: re.Match[str], context: _Context) -> list[Mistake]:
     return [Mistake(page, 1, detail, "build", SAME_FILE)]
 
 
-
 def _macro_call_line(path: Path, name: str) -> int | None:
     """The first line calling a macro with the quoted `name` (or mentioning it at all)."""
     for needle in (f'"{name}"', f"'{name}'", name):

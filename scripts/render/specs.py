@@ -25,10 +25,10 @@ def _source(row: Any) -> Source:
     return Source(row.source, row.source_note)
 
 
-def _cited(field: str):
+def _cited(field: str) -> Callable[[Any], Cited]:
     """A cell that carries its own source ({text, source} in the data)."""
 
-    def cell(row) -> Cited:
+    def cell(row: Any) -> Cited:
         value = getattr(row, field)
         return Cited(value.text, value.source, value.source_note)
 
