@@ -49,6 +49,7 @@ def card_html(name: str, description: str) -> str:
 
 
 def main() -> int:
+    """Draw the share picture from mkdocs.yml; 1 if Chromium is missing."""
     problem = missing_chromium_message()
     if problem:
         print(f"error: {problem}", file=sys.stderr)

@@ -102,6 +102,7 @@ def port_in_use(address: tuple[str, int]) -> bool:
 
 
 def busy_message(address: tuple[str, int]) -> str:
+    """What to tell the editor when the preview's port is taken."""
     host, port = address
     return (
         f"preview: port {port} on {host} is already in use, perhaps by another preview. "
@@ -230,6 +231,7 @@ class ErrorServer:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run the preview until the editor stops it; return its exit status."""
     preview = Preview(argv if argv is not None else sys.argv[1:], Path.cwd())
     for signum in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
         signal.signal(signum, preview.stop)

@@ -43,6 +43,7 @@ def error_page(problem: str) -> bytes:
 
 
 def error_headers(body: bytes) -> list[tuple[str, str]]:
+    """The headers of the page shown while the site cannot be built."""
     return [
         ("Content-Type", "text/html; charset=utf-8"),
         ("Content-Length", str(len(body))),
@@ -130,7 +131,9 @@ def _describe(error: BaseException) -> str:
 
 
 def main(argv: list[str]) -> None:
-    serve_command.LiveReloadServer = PreviewServer  # type: ignore[misc]
+    """Run `mkdocs serve` with the preview's own server class."""
+    # mkdocs imports the class without re-exporting it; replacing it is how serve takes ours
+    serve_command.LiveReloadServer = PreviewServer  # type: ignore[attr-defined,misc]
     cli(["serve", *argv], prog_name="mkdocs")
 
 

@@ -23,6 +23,7 @@ def change_anchor(change: ChangeRow) -> str:
 
 
 def long_date(change: ChangeRow) -> str:
+    """A change's date as readers say it, such as 3 December 2026."""
     return f"{change.date.day} {change.date:%B %Y}"
 
 
