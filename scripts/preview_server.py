@@ -72,7 +72,8 @@ class _RequestHandler(MkDocsRequestHandler):
         if str(code) == str(UNAVAILABLE):
             logging.getLogger("mkdocs.livereload").debug('"%s" code %s', self.requestline, code)
         else:
-            super().log_request(code, size)
+            # mkdocs' livereload handler has no type hints
+            super().log_request(code, size)  # type: ignore[no-untyped-call]
 
 
 class PreviewServer(LiveReloadServer):
@@ -110,7 +111,9 @@ class PreviewServer(LiveReloadServer):
             self._wanted_epoch = self._visible_epoch
             self._epoch_cond.notify_all()
 
-    def _answer(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
+    def _answer(
+        self, environ: dict[str, Any], start_response: Callable[..., Any]
+    ) -> Iterable[bytes]:
         if not environ.get("PATH_INFO", "").startswith("/livereload/"):
             with self._epoch_cond:  # a build under way: wait for it to end either way
                 self._epoch_cond.wait_for(
@@ -133,7 +136,7 @@ def _describe(error: BaseException) -> str:
 def main(argv: list[str]) -> None:
     """Run `mkdocs serve` with the preview's own server class."""
     # mkdocs imports the class without re-exporting it; replacing it is how serve takes ours
-    serve_command.LiveReloadServer = PreviewServer  # type: ignore[attr-defined,misc]
+    serve_command.LiveReloadServer = PreviewServer  # type: ignore[attr-defined]
     cli(["serve", *argv], prog_name="mkdocs")
 
 

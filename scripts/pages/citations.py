@@ -71,16 +71,16 @@ def _block_problems(block: list[tuple[int, str]]) -> list[tuple[int, str]]:
     problems: list[tuple[int, str]] = []
     first_line: dict[str, int] = {}
     for call in CITE_CALL_RE.finditer(text):
-        line = _line_at(starts, call.start())
+        at = _line_at(starts, call.start())
         source = call["id"]
         if source in first_line:
-            problems.append((line, TWICE.format(id=source, first=first_line[source])))
+            problems.append((at, TWICE.format(id=source, first=first_line[source])))
         else:
-            first_line[source] = line
+            first_line[source] = at
         after = MORE_CITES_RE.match(text, call.end())
         rest = text[after.end() if after else call.end() :]
         if not SENTENCE_END_RE.match(rest):
-            problems.append((line, MID_SENTENCE.format(id=source)))
+            problems.append((at, MID_SENTENCE.format(id=source)))
     return problems
 
 

@@ -20,7 +20,9 @@ TOPICS = {
 }
 
 
-def change(id: str, date: str, topic: str, summary: str = "Reviewed.", kind: str = "review"):
+def change(
+    id: str, date: str, topic: str, summary: str = "Reviewed.", kind: str = "review"
+) -> ChangeRow:
     # model_construct: the hostile text must reach the renderer, past the schema's own refusal.
     return ChangeRow.model_construct(
         id=id, date=dt.date.fromisoformat(date), topic=topic, kind=kind, summary=summary
@@ -33,7 +35,9 @@ CHANGES = (
 )
 
 
-def feed(changes=CHANGES, site_url="https://example.org/guide/") -> ET.Element:
+def feed(
+    changes: tuple[ChangeRow, ...] = CHANGES, site_url: str = "https://example.org/guide/"
+) -> ET.Element:
     text = atom_feed(
         changes,
         TOPICS,
