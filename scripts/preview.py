@@ -129,8 +129,9 @@ class Preview:
                 print(busy_message(self.address), file=sys.stderr)
                 return 1
             status = self._serve_once()
+            # stop() sets it from a signal handler, which mypy cannot see
             if self.stopping:
-                break
+                break  # type: ignore[unreachable]
             if status == 0:
                 return 0
             if any("Address already in use" in line for line in self.tail):
@@ -169,7 +170,7 @@ class Preview:
         child = self.child
         # Ctrl+C in a terminal reaches the server too, which then shuts down by itself.
         running = child is not None and child.poll() is None
-        if running and (signum != signal.SIGINT or not _exited(child, 2)):
+        if child is not None and running and (signum != signal.SIGINT or not _exited(child, 2)):
             child.terminate()
             if not _exited(child, STOP_TIMEOUT_S):
                 child.kill()

@@ -52,9 +52,9 @@ def once(step: str, inputs: Iterable[Path], compute: Callable[[], T], extra: Has
             except DataError as error:
                 cached = (key, None, error)
             _outcomes[step] = cached
-    _, value, error = cached
-    if error is not None:
-        raise error
+    _, value, failure = cached
+    if failure is not None:
+        raise failure
     return value  # type: ignore[return-value]
 
 
