@@ -206,17 +206,18 @@ def _with_plugin_error(plugin_error: type[Exception]) -> type[BuildStopped]:
 def page_path(page: Any) -> str:
     """The page's path under docs/: MkDocs keeps it in page.file.src_uri, Zensical in page.path."""
     file = getattr(page, "file", None)
-    return file.src_uri if file is not None else page.path
+    return str(file.src_uri if file is not None else page.path)
 
 
 def _page_source(env: MacrosPlugin) -> str:
     """The page's file as written (front matter included)."""
     file = getattr(env.page, "file", None)
     if file is not None:
-        return file.content_string
-    return (Path(env.project_dir) / env.conf["docs_dir"] / env.page.path).read_text(
-        encoding="utf-8"
-    )
+        return str(file.content_string)
+    # Zensical's page object has .path; MkDocs' Page type (the declared one) does not
+    page_file: str = env.page.path  # type: ignore[attr-defined]
+    docs: Path = Path(env.project_dir) / env.conf["docs_dir"]
+    return (docs / page_file).read_text(encoding="utf-8")
 
 
 def _defined_names(env: MacrosPlugin) -> set[str]:
