@@ -8,11 +8,12 @@ page and the closest valid names.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from typing import NoReturn
+from typing import NoReturn, cast
 
 from scripts.data.checks import closest
 from scripts.data.errors import PageUsageError, Problem, UnknownNameError, UnknownReferenceError
 from scripts.data.loader import SiteData
+from scripts.data.models import CareSignRow, LicenceRow, ProviderQuestionRow
 from scripts.render import boxes, care_cards, changes, charts, checklist, licences
 from scripts.render.citations import Citer, PageLinks, markdown_text
 from scripts.render.specs import TABLES
@@ -105,7 +106,8 @@ class SiteMacros:
     def care_cards(self, card: str, heading: int = 3) -> str:
         """care_cards("bladder"): when to get help, in three levels of urgency, each under a
         heading of rank `heading` (3 by default, for a card inside a ## section)."""
-        signs = self.data.tables["care_cards"]
+        # the tables are keyed by name; the loader validated this one against CareSignRow
+        signs = cast("tuple[CareSignRow, ...]", self.data.tables["care_cards"])
         names = {sign.card for sign in signs}
         if card not in names:
             self._unknown("care card", card, names)
@@ -133,12 +135,15 @@ class SiteMacros:
     def licence_status(self) -> str:
         """licence_status(): the note on what each form of ketamine is licensed for, where,
         and what NICE and the SMC decided; every page about treatment shows it near the top."""
-        return licences.licence_note(self.data.tables["licences"], self._citer())
+        rows = cast("tuple[LicenceRow, ...]", self.data.tables["licences"])  # validated as such
+        return licences.licence_note(rows, self._citer())
 
     def questions_checklist(self) -> str:
         """questions_checklist(): the questions to ask a clinic, as a checklist a reader can
         print on its own, each question with the sources it is drawn from."""
-        rows = self.data.tables["provider_questions"]
+        rows = cast(  # validated as such by the loader
+            "tuple[ProviderQuestionRow, ...]", self.data.tables["provider_questions"]
+        )
         return checklist.questions_checklist(rows, self._citer())
 
     def sources_list(self) -> str:
