@@ -15,7 +15,7 @@ import html
 import sys
 from pathlib import Path
 
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import ViewportSize, sync_playwright
 
 from scripts.chromium import CHROMIUM, CHROMIUM_ARGS, missing_chromium_message
 from scripts.config import config_or_empty
@@ -23,7 +23,7 @@ from scripts.config import config_or_empty
 ROOT = Path(__file__).resolve().parents[1]
 
 OUTPUT = ROOT / "docs/assets/images/share.png"
-SIZE = {"width": 1200, "height": 630}
+SIZE: ViewportSize = {"width": 1200, "height": 630}
 # Material's indigo (the site's primary colour) and white: a contrast ratio above 8:1.
 CARD = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><style>

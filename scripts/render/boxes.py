@@ -65,7 +65,7 @@ def _numbers(lines: Sequence[CrisisLineRow]) -> str:
 def _where(rows: Sequence[CrisisLineRow]) -> str:
     if any(row.area is None for row in rows):
         return rows[0].region
-    areas = list(dict.fromkeys(row.area for row in rows))
+    areas = list(dict.fromkeys(row.area for row in rows if row.area is not None))
     return areas[0] if len(areas) == 1 else f"{', '.join(areas[:-1])} and {areas[-1]}"
 
 
