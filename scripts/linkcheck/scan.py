@@ -143,7 +143,7 @@ def _resolve_refs(
             elif first == "#" and fast_fragments and _plain(value):
                 # A same-page fragment (table of contents, heading and code-line anchors): the
                 # most common reference of all, checked here without resolving anything.
-                fragment = value[1:]
+                fragment: str | None = value[1:]
                 if fragment and fragment not in own and not fragment_matches(fragment, own):
                     here = Target(PAGE, page, fragment)
                     findings.append(_missing_anchor(resolver, page, here, value, element))

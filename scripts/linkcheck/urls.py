@@ -432,10 +432,11 @@ def _ipv4(host: str) -> str:
     parts = host.split(".")
     if parts[-1] == "" and len(parts) > 1:
         parts.pop()
-    numbers = [_ipv4_number(part) for part in parts] if len(parts) <= 4 else None
+    found = [_ipv4_number(part) for part in parts] if len(parts) <= 4 else None
+    numbers = [n for n in found if n is not None] if found is not None else []
     if (
-        numbers is None
-        or None in numbers
+        found is None
+        or len(numbers) != len(found)
         or any(n > 255 for n in numbers[:-1])
         or numbers[-1] >= 256 ** (5 - len(numbers))
     ):
