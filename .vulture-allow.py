@@ -28,3 +28,23 @@ _.xref  # scripts/render/api.py
 _.cite  # scripts/render/api.py
 _.crisis_help  # scripts/render/api.py
 _.page_sources  # scripts/render/api.py
+# MkDocs calls hooks by name, passing each argument by keyword.
+on_pre_page_macros  # scripts/macros.py (mkdocs-macros-plugin hook)
+on_pre_build  # scripts/output_hook.py
+on_page_content  # scripts/output_hook.py
+on_post_page  # scripts/output_hook.py
+on_post_template  # scripts/output_hook.py
+on_post_build  # scripts/output_hook.py
+dirty  # scripts/output_hook.py: on_startup's argument, passed by name
+# http.server and socketserver read these by name.
+_.do_HEAD  # scripts/preview.py
+_.address_family  # scripts/preview.py
+_.daemon_threads  # scripts/preview.py
+_.RequestHandlerClass  # scripts/preview_server.py
+exc  # scripts/preview.py: __exit__'s arguments, which the with statement passes
+# pydantic fields: the data files carry them and the schema checks them.
+_.downsides  # scripts/data/models.py
+_.examples  # scripts/data/models.py
+_.advice  # scripts/data/models.py
+# Pages call these macros by name; define_env registers each name in PUBLIC_MACROS.
+_.licence_status  # scripts/render/api.py
