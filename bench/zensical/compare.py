@@ -186,6 +186,8 @@ def search_entries(index: Mapping[str, object]) -> dict[str, list[tuple[str, str
 
 @dataclass(frozen=True)
 class Difference:
+    """One way the two engines' builds of a page differ."""
+
     page: str  # the file in the built site, such as benefits/index.html
     aspect: str  # one of ASPECTS
     detail: str  # what differs, short
@@ -201,6 +203,7 @@ class Known:
     detail: str = ""  # text the difference's detail must contain; empty matches any
 
     def explains(self, difference: Difference) -> bool:
+        """Whether this known difference accounts for the one found."""
         return (
             self.aspect == difference.aspect
             and fnmatch.fnmatchcase(difference.page, self.page)
@@ -326,6 +329,7 @@ class Outcome:
 
 
 def explain(differences: Iterable[Difference], known: Sequence[Known]) -> Outcome:
+    """Sort the differences found into known and unexplained ones."""
     outcome = Outcome()
     used: set[int] = set()
     for difference in differences:
@@ -361,6 +365,7 @@ def page_lines(pages: Sequence[str], outcome: Outcome) -> list[str]:
 
 
 def site_files(site: Path) -> list[str]:
+    """The files of a built site, as paths relative to it."""
     return sorted(path.relative_to(site).as_posix() for path in site.rglob("*") if path.is_file())
 
 
@@ -412,6 +417,8 @@ def _search_index(site: Path) -> dict[str, list[tuple[str, str, str]]]:
 
 @dataclass(frozen=True)
 class Build:
+    """One engine's build of the site, and where it was served."""
+
     engine: str
     address: str
     site: Path
@@ -422,6 +429,7 @@ class Build:
 
     @property
     def link_findings(self) -> int | None:
+        """How many link findings this build has, if they were counted."""
         return None if self.findings is None else len(self.findings)
 
 
@@ -508,6 +516,7 @@ def readable(log: str, limit: int = 60) -> str:
 
 
 def zensical_version(zensical: Path) -> str:
+    """The installed Zensical's version string."""
     return _run([str(zensical), "--version"], {}).stdout.strip() or "unknown"
 
 
@@ -515,6 +524,7 @@ def zensical_version(zensical: Path) -> str:
 
 
 def verdict(builds: Sequence[Build], outcome: Outcome) -> tuple[bool, str]:
+    """Whether the comparison passes, and a line saying why."""
     failed = [f"{b.engine} build at the {b.address} address failed" for b in builds if not b.ok]
     if outcome.unexplained:
         failed.append(f"{len(outcome.unexplained)} unexplained differences")
@@ -529,6 +539,7 @@ def verdict(builds: Sequence[Build], outcome: Outcome) -> tuple[bool, str]:
 def results_section(
     version: str, builds: Sequence[Build], pages: Sequence[str], outcome: Outcome, summary: str
 ) -> str:
+    """The results section of the comparison report, in Markdown."""
     lines = [
         SECTION,
         "",
@@ -587,6 +598,7 @@ def write_section(results_file: Path, text: str) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Build the site with both engines and compare; return the exit status."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--zensical", type=Path, required=True, help="the zensical command")
     parser.add_argument("--known", type=Path, default=KNOWN, help="the known differences")
