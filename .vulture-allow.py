@@ -48,3 +48,5 @@ _.examples  # scripts/data/models.py
 _.advice  # scripts/data/models.py
 # Pages call these macros by name; define_env registers each name in PUBLIC_MACROS.
 _.licence_status  # scripts/render/api.py
+# Tests that count how often a cached step runs call this to start from nothing.
+forget  # scripts/data/once.py

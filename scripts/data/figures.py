@@ -42,11 +42,6 @@ class Figure:
     source_note: str | None = None
 
     @property
-    def is_range(self) -> bool:
-        """Whether the figure is a range (both ends given)."""
-        return self.low is not None and self.high is not None
-
-    @property
     def style(self) -> str:
         """How the figure is written, from its kind: "1 in N" or "percentage"."""
         return KIND_STYLES[self.kind or DEFAULT_KIND]

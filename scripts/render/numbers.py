@@ -35,7 +35,7 @@ def _body(figure: Figure) -> str:
     if figure.text is not None:
         return figure.text
     places = figure.decimals
-    if figure.low is not None and figure.high is not None:  # figure.is_range
+    if figure.low is not None and figure.high is not None:  # a range: both ends given
         return _range(figure.low, figure.high, figure.unit, places)
     if figure.style == "1 in N" and figure.unit == "%" and figure.value:
         return f"1 in {round(100 / figure.value)}"
