@@ -332,6 +332,8 @@ def test_the_treatment_pages_are_the_ones_xrefs_lists(tmp_path: Path) -> None:
         "ketamine-infusion-side-effects.md",
         "ketamine-for-treatment-resistant-depression.md",
         "ketamine-infusion-therapy-near-me.md",
+        "other-treatments.md",
+        "medicines-alcohol-and-drugs.md",
     }
     project = copy_repo(tmp_path / "repo")
     page = project / "docs" / "how-it-works.md"
