@@ -62,7 +62,7 @@ def test_every_body_cell_is_labelled_by_its_column() -> None:
 
 
 def test_a_header_is_escaped_in_its_label() -> None:
-    spec = TableSpec("x", "x", "X", (Column('Say "hi" <b>&', lambda r: r.name),))
+    spec = TableSpec("x", "X", (Column('Say "hi" <b>&', lambda r: r.name),))
     html = render_table(spec, ROWS[:1], Citer(SOURCES, PageLinks("benefits.md")))
     assert 'data-label="Say &quot;hi&quot; &lt;b&gt;&amp;"' in html
     assert HTMLParser(html).css_first("tbody th").attributes["data-label"] == 'Say "hi" <b>&'
@@ -126,7 +126,6 @@ def test_the_real_specs_cover_every_table_file() -> None:
 
 
 CITED_SPEC = TableSpec(
-    "cells",
     "cells",
     "Cells with their own sources",
     (
