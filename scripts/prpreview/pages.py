@@ -99,6 +99,10 @@ MACRO_DATA: dict[str, tuple[str, ...]] = {
     "sources_list": ("sources.yml",),
     "page_sources": CITING,
     "glossary": ("glossary.yml",),
+    "care_cards": ("care_cards.yml", "crisis_lines.yml", *CITING),
+    "whats_new": ("changes.yml", "xrefs.yml"),
+    "licence_status": ("licences.yml", *CITING),
+    "questions_checklist": ("provider_questions.yml", *CITING),
 }
 
 

@@ -59,19 +59,19 @@ def render_table(spec: TableSpec, rows: Sequence[Any], citer: Citer) -> str:
 
     Each body cell carries its column's header as `data-label`: on a phone, data.css
     shows every row as a block of labelled cells, so the table never scrolls sideways.
-    The table's parts also state their roles (table, row, cell...): some browsers drop a
-    table's meaning for screen readers once CSS lays it out as blocks, and the explicit
-    roles keep it there (on a desktop they only repeat what the elements already say).
+    The table and its row groups state their roles: some browsers drop a table's meaning
+    for screen readers once CSS lays it out as blocks. Rows and cells carry none, as the
+    HTML standard allows no explicit role on them inside a table with role="table".
     """
     caption_id = f"kt-table-{spec.name}"
     head = "".join(
-        f'<th scope="col" role="columnheader">{escape(c.header)}</th>' for c in spec.columns
+        f'<th scope="col">{escape(c.header)}</th>' for c in spec.columns
     )
     body = "".join(_row(spec, row, citer) for row in rows)
     return (
         f'<div class="kt-table" role="region" aria-labelledby="{caption_id}" tabindex="0">'
         f'<table role="table"><caption id="{caption_id}">{escape(spec.caption)}</caption>'
-        f'<thead role="rowgroup"><tr role="row">{head}</tr></thead>'
+        f'<thead role="rowgroup"><tr>{head}</tr></thead>'
         f'<tbody role="rowgroup">{body}</tbody>'
         f"{_notes(spec, rows)}</table></div>"
     )
@@ -90,7 +90,7 @@ def _notes(spec: TableSpec, rows: Sequence[Any]) -> str:
         return ""
     text = " ".join(escape(note) for note in notes)
     return (
-        f'<tfoot role="rowgroup"><tr role="row"><td role="cell" colspan="{len(spec.columns)}">'
+        f'<tfoot role="rowgroup"><tr><td colspan="{len(spec.columns)}">'
         f'<span class="kt-source-needed">{UNCONFIRMED}</span> {text}</td></tr></tfoot>'
     )
 
@@ -100,10 +100,10 @@ def _row(spec: TableSpec, row: Any, citer: Citer) -> str:
     for index, column in enumerate(spec.columns):
         content = _cell(column.cell(row), citer)
         css = ' class="kt-num"' if column.numeric else ""
-        tag = 'th scope="row" role="rowheader"' if index == 0 else 'td role="cell"'
+        tag = 'th scope="row"' if index == 0 else "td"
         label = f' data-label="{escape(column.header)}"'
         cells.append(f"<{tag}{css}{label}>{content}</{tag.split()[0]}>")
-    return f'<tr role="row">{"".join(cells)}</tr>'
+    return f'<tr>{"".join(cells)}</tr>'
 
 
 def _cell(value: Cell, citer: Citer) -> str:

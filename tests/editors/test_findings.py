@@ -38,8 +38,8 @@ def test_findings_outside_the_repository_are_not_reported(tmp_path: Path) -> Non
 
 def test_link_findings_only_built_pages_hold_are_summed_up_in_one(tmp_path: Path) -> None:
     """Links the theme writes come from no file here: one message that gives way to others."""
-    site = tmp_path / "site"
-    (tmp_path / "docs").mkdir()
+    site, tmp_path = tmp_path / "site", tmp_path / "repo"
+    (tmp_path / "docs").mkdir(parents=True)
     (tmp_path / "data").mkdir()
     (tmp_path / "data" / "xrefs.yml").write_text(
         "xrefs:\n  topics: []\n  required_links: []\n", encoding="utf-8"

@@ -73,10 +73,9 @@ def test_the_parts_state_their_table_roles() -> None:
     tree = render()
     assert tree.css_first("table").attributes["role"] == "table"
     assert {g.attributes["role"] for g in tree.css("thead, tbody, tfoot")} == {"rowgroup"}
-    assert all(tr.attributes["role"] == "row" for tr in tree.css("tr"))
-    assert all(th.attributes["role"] == "columnheader" for th in tree.css("thead th"))
-    assert all(th.attributes["role"] == "rowheader" for th in tree.css("tbody th"))
-    assert all(td.attributes["role"] == "cell" for td in tree.css("td"))
+    # Rows and cells keep their own meaning: the HTML standard allows them no explicit role
+    # inside a table with role="table" (the Nu HTML Checker reports one).
+    assert not any("role" in cell.attributes for cell in tree.css("tr, th, td"))
 
 
 def test_markup_is_accessible() -> None:
