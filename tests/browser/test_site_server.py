@@ -24,12 +24,32 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SiteServer]:
         yield running
 
 
-def get(server: SiteServer, path: str, gzip_ok: bool = False) -> http.client.HTTPResponse:
+class Reply:
+    """A whole answer, read before its connection closes (no socket is left open)."""
+
+    def __init__(self, response: http.client.HTTPResponse) -> None:
+        self.status = response.status
+        self.headers = response.headers
+        self.body = response.read()
+
+    def getheader(self, name: str) -> str | None:
+        """The header `name`, as HTTPResponse gives it."""
+        return self.headers.get(name)
+
+    def read(self) -> bytes:
+        """The body."""
+        return self.body
+
+
+def get(server: SiteServer, path: str, gzip_ok: bool = False) -> Reply:
     host, port = server.url.removeprefix("http://").rstrip("/").split(":")
     connection = http.client.HTTPConnection(host, int(port), timeout=5)
     headers = {"Accept-Encoding": "gzip"} if gzip_ok else {}
-    connection.request("GET", path, headers=headers)
-    return connection.getresponse()
+    try:
+        connection.request("GET", path, headers=headers)
+        return Reply(connection.getresponse())
+    finally:
+        connection.close()
 
 
 def test_directory_urls_serve_their_index(server: SiteServer) -> None:
