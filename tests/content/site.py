@@ -25,13 +25,13 @@ def article(tree: LexborHTMLParser) -> LexborNode:
 
 
 # What the page's author did not write as prose: headings and permalinks,
-# macro output (tables, charts, the crisis box, the licence-status note, care cards,
+# macro output (tables, charts, the crisis box, the licence-status note, care cards, the checklist,
 # citations, figures and the generated source and glossary lists) and the theme's
 # review-date box.
 NOT_PROSE = (
     "h1, h2, h3, h4, h5, h6, a.headerlink, .kt-table, .kt-chart-pair, figure, svg, "
     ".kt-crisis, .kt-licence, .kt-cite, .kt-fig, .kt-source, .kt-sr, .kt-source-needed, "
-    ".kt-sources, .kt-glossary, .kt-trust, .kt-care-cards"
+    ".kt-sources, .kt-glossary, .kt-trust, .kt-care-cards, .kt-checklist"
 )
 
 

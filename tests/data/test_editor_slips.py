@@ -245,8 +245,10 @@ def test_a_chance_it_would_misstate_as_1_in_n_is_an_error(tmp_path: Path) -> Non
     ("old", "new", "expected"),
     [
         (
-            '    value: 10\n    unit: "%"\n    qualifier: about\n    kind: chance\n',
-            "    value: 10\n    unit: minutes\n    qualifier: about\n    kind: chance\n",
+            "    from: common_effects.first_infusion_unpleasant.percent\n    qualifier: about\n"
+            "    kind: chance\n",
+            "    value: 10\n    unit: minutes\n    source: oxford-health-ketamine\n"
+            "    qualifier: about\n    kind: chance\n",
             "field 'kind': found kind chance without unit '%'",
         ),
         (
