@@ -64,9 +64,7 @@ def render_table(spec: TableSpec, rows: Sequence[Any], citer: Citer) -> str:
     HTML standard allows no explicit role on them inside a table with role="table".
     """
     caption_id = f"kt-table-{spec.name}"
-    head = "".join(
-        f'<th scope="col">{escape(c.header)}</th>' for c in spec.columns
-    )
+    head = "".join(f'<th scope="col">{escape(c.header)}</th>' for c in spec.columns)
     body = "".join(_row(spec, row, citer) for row in rows)
     return (
         f'<div class="kt-table" role="region" aria-labelledby="{caption_id}" tabindex="0">'
@@ -103,7 +101,7 @@ def _row(spec: TableSpec, row: Any, citer: Citer) -> str:
         tag = 'th scope="row"' if index == 0 else "td"
         label = f' data-label="{escape(column.header)}"'
         cells.append(f"<{tag}{css}{label}>{content}</{tag.split()[0]}>")
-    return f'<tr>{"".join(cells)}</tr>'
+    return f"<tr>{''.join(cells)}</tr>"
 
 
 def _cell(value: Cell, citer: Citer) -> str:
