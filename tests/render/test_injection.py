@@ -177,8 +177,30 @@ def test_payloads_reach_the_pages_as_text(injected_site: tuple[Path, dict[int, s
         words = tree.body.text() + tree.head.html if tree.body and tree.head else ""
         shown.update(int(n) for n in re.findall(r"ktp(\d+)x", words))
     missing = [place for number, place in places.items() if number not in shown]
-    # A fact's `about` says what the figure is, for editors: no page shows it.
-    assert [place for place in missing if not place.endswith(" about")] == []
+    repo = site.parent
+    cited = " ".join(path.read_text(encoding="utf-8") for path in (repo / "docs").rglob("*.md"))
+    cited += " ".join(
+        path.read_text(encoding="utf-8")
+        for path in (repo / "data").glob("*.yml")
+        if path.name != "sources.yml"
+    )
+    # A fact's `about` says what the figure is, for editors: no page shows it. A glossary
+    # form becomes a tooltip only where a page uses that word, which a payload never is; a
+    # source's short name shows only where something cites it. A checklist question claims
+    # nothing, so its source_note (why it has no source) is for editors only.
+    unshown = [
+        place
+        for place in missing
+        if not place.endswith((" about", " forms"))
+        and not (place.startswith("provider_questions.yml") and place.endswith(" source_note"))
+        and not (place.endswith(" short") and place.split()[1] not in _cited_ids(cited))
+    ]
+    assert unshown == []
+
+
+def _cited_ids(text: str) -> set[str]:
+    """Every source id a page cites or a data row names as its source."""
+    return set(re.findall(r"""(?:cite\(\s*["']|source: |also: \[)([a-z0-9-]+)""", text))
 
 
 def test_front_matter_is_escaped_in_head_header_and_navigation(
