@@ -121,11 +121,9 @@ bench-lighthouse: $(STAMP) $(LIGHTHOUSE_STAMP) chromium ## Lighthouse scores and
 ZENSICAL_VENV := bench/zensical/.venv
 ZENSICAL_STAMP := $(ZENSICAL_VENV)/.lock-installed
 
-$(ZENSICAL_STAMP): bench/zensical/requirements.lock
-	rm -rf $(ZENSICAL_VENV)
-	$(PYTHON) -m venv $(ZENSICAL_VENV)
-	$(ZENSICAL_VENV)/bin/pip install --quiet --disable-pip-version-check --require-hashes \
-		--no-deps -r bench/zensical/requirements.lock
+# The same bootstrap as .venv, so the macros module's `import scripts...` works there too.
+$(ZENSICAL_STAMP): bench/zensical/requirements.lock scripts/bootstrap_venv.sh
+	@bash scripts/bootstrap_venv.sh "$(PYTHON)" "$(ZENSICAL_VENV)" bench/zensical/requirements.lock
 	@touch $@
 
 zensical: $(STAMP) $(ZENSICAL_STAMP) ## Build with MkDocs and Zensical, compare page by page (bench/RESULTS.md)
