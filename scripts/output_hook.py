@@ -7,13 +7,11 @@ mkdocs-redirects' forwarding pages (on_post_build). The same pass removes the th
 HTML checker refuses and no template block can reach (scripts/output/markup.py).
 
 After the build it also writes feed.xml, the Atom feed of data/changes.yml
-(scripts/render/changes.py). No template can reach the data, so the hook reads the two files the
-feed needs, changes.yml and xrefs.yml, with the data layer's own parser (not the whole data set
-again); define_env has validated every file by then, or stopped the build.
+(scripts/output/feed.py).
 
 `mkdocs serve` gets no policy: its live-reload script is injected inline into every response,
-with a new value each time, so no hash could allow it. Zensical, which has no hooks, builds the
-site without the policy; the browser tests are what would notice.
+with a new value each time, so no hash could allow it. Zensical has no hooks: after
+`zensical build`, scripts/finish_site.py runs the same pass over the written site.
 """
 
 from __future__ import annotations
@@ -26,17 +24,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-from scripts.data import DataError
-from scripts.data.datasets import BY_KEY
-from scripts.data.loader import parse_dataset
-from scripts.output.csp import PolicyError, add_policy
+from scripts.output.csp import PolicyError
+from scripts.output.feed import FeedError, write_feed
 from scripts.output.markup import drop_toggle_autocomplete
-from scripts.render.changes import atom_feed
-
-ROOT = Path(__file__).resolve().parents[1]
-
-FEED = "feed.xml"
-WHATS_NEW_TOPIC = "whats-new"
+from scripts.output.site import finish_files, finish_page
 
 _state: dict[str, Any] = {"serving": False, "editors_text": {}, "done": set()}
 
@@ -70,11 +61,10 @@ def _strings(value: object) -> list[str]:
 
 def finish(html: str, name: str) -> str:
     """The page as readers get it: valid toggles, then the policy for its scripts."""
-    html = drop_toggle_autocomplete(html)
     if _state["serving"]:
-        return html
+        return drop_toggle_autocomplete(html)
     try:
-        return add_policy(html, "\n".join(_state["editors_text"].values()))
+        return finish_page(html, "\n".join(_state["editors_text"].values()))
     except PolicyError as error:
         raise PluginError(f"{name}: {error}") from None
 
@@ -97,33 +87,15 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
 def on_post_build(config: MkDocsConfig) -> None:
     """Give pages other plugins wrote their policy, then write the feed."""
     site = Path(config.site_dir)
-    for path in sorted(site.rglob("*.html")):
-        if not _state["serving"] and path.resolve() not in _state["done"]:
-            html = path.read_text(encoding="utf-8")
-            path.write_text(finish(html, path.relative_to(site).as_posix()), encoding="utf-8")
-    write_feed(config)
-
-
-def write_feed(config: MkDocsConfig) -> None:
-    """site/feed.xml: one entry per row of data/changes.yml, linking to absolute addresses."""
-    project = Path(config.config_file_path).parent
     try:
-        changes = parse_dataset(project, BY_KEY["changes"]).records
-        xrefs = parse_dataset(project, BY_KEY["xrefs"]).records[0]
-    except DataError as error:
-        raise PluginError(str(error)) from None
-    topics = {topic.id: topic for topic in xrefs.topics}
-    if WHATS_NEW_TOPIC not in topics:
-        raise PluginError(
-            f"data/xrefs.yml: no topic '{WHATS_NEW_TOPIC}': the feed links to that page"
+        if not _state["serving"]:
+            finish_files(site, "\n".join(_state["editors_text"].values()), _state["done"])
+        write_feed(
+            Path(config.config_file_path).parent,
+            site,
+            site_url=config.site_url or "/",
+            site_name=config.site_name,
+            directory_urls=config.use_directory_urls,
         )
-    feed = atom_feed(
-        changes,
-        topics,
-        site_url=config.site_url or "/",
-        site_name=config.site_name,
-        feed_path=FEED,
-        whats_new_page=topics[WHATS_NEW_TOPIC].page,
-        directory_urls=config.use_directory_urls,
-    )
-    (Path(config.site_dir) / FEED).write_text(feed, encoding="utf-8")
+    except (PolicyError, FeedError) as error:
+        raise PluginError(str(error)) from None

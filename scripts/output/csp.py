@@ -44,6 +44,8 @@ DIRECTIVES = (
 
 META_NAME = "Content-Security-Policy"
 _HEAD = re.compile(r"<head\b[^>]*>(\s*<meta\s+charset=[^>]*>)?", re.IGNORECASE)
+# The policy add_policy wrote on an earlier pass, replaced rather than doubled.
+_EARLIER = re.compile(rf'\n<meta http-equiv="{META_NAME}" content="[^"<>]*">')
 
 
 class PolicyError(ValueError):
@@ -87,11 +89,15 @@ def trusted(scripts: Iterable[str], untrusted_text: str) -> list[str]:
 def add_policy(html: str, untrusted_text: str = "") -> str:
     """`html` with the policy meta as the first element of <head> after <meta charset>.
 
-    It must precede every script: a policy applies only to what comes after it.
+    It must precede every script: a policy applies only to what comes after it. A policy an
+    earlier pass put there is replaced, so finishing a site twice changes nothing.
     """
     match = _HEAD.search(html)
     if match is None:
         raise PolicyError("no <head> element to put the Content-Security-Policy in")
+    earlier = _EARLIER.match(html, match.end())
+    if earlier:
+        html = html[: match.end()] + html[earlier.end() :]
     allowed = trusted(inline_scripts(html), untrusted_text)
     meta = f'<meta http-equiv="{META_NAME}" content="{policy(allowed)}">'
     return f"{html[: match.end()]}\n{meta}{html[match.end() :]}"
