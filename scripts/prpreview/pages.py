@@ -101,6 +101,7 @@ MACRO_DATA: dict[str, tuple[str, ...]] = {
     "glossary": ("glossary.yml",),
     "care_cards": ("care_cards.yml", "crisis_lines.yml", *CITING),
     "whats_new": ("changes.yml", "xrefs.yml"),
+    "feed_link": (),
     "licence_status": ("licences.yml", *CITING),
     "questions_checklist": ("provider_questions.yml", *CITING),
 }

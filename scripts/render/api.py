@@ -33,6 +33,7 @@ PUBLIC_MACROS = (
     "page_sources",
     "glossary",
     "whats_new",
+    "feed_link",
 )
 
 # Each chart draws from one table's rows and shows that table beside it.
@@ -164,6 +165,10 @@ class SiteMacros:
     def whats_new(self) -> str:
         """whats_new(): the "What's new" page body, from data/changes.yml, newest first."""
         return changes.changes_list(self.data.changes, self.data.topics, self._links())
+
+    def feed_link(self, text: str = "Atom feed") -> str:
+        """feed_link("Atom feed"): a link to the site's Atom feed of changes (feed.xml)."""
+        return changes.feed_link(text, self._links())
 
     def _links(self) -> PageLinks:
         sources_page = (

@@ -11,10 +11,17 @@ from scripts.data.models import ChangeRow, XrefTopic
 from scripts.render.citations import PageLinks
 from scripts.render.links import page_url
 
+FEED_PATH = "feed.xml"  # where the build writes the Atom feed, under the site's root
 KIND_LABELS = {"new": "New", "review": "Reviewed", "update": "Updated", "correction": "Corrected"}
 ATOM = "http://www.w3.org/2005/Atom"
 # Characters XML 1.0 cannot carry at all, even escaped: a feed with one is not XML.
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def feed_link(text: str, links: PageLinks) -> str:
+    """A link to the Atom feed, labelled `text` (plain text), from the page being rendered."""
+    href = escape(links.file_href(FEED_PATH))
+    return f'<a href="{href}" type="application/atom+xml">{escape(text)}</a>'
 
 
 def change_anchor(change: ChangeRow) -> str:

@@ -15,7 +15,7 @@ from urllib.parse import quote
 
 from scripts.data.figures import Figure
 from scripts.data.models import SourceRow
-from scripts.render.links import html_href, markdown_target
+from scripts.render.links import html_file_href, html_href, markdown_target
 from scripts.render.numbers import format_figure
 
 UNCONFIRMED = "source not confirmed"
@@ -37,6 +37,12 @@ class PageLinks:
         if self.html_from_source:
             return markdown_target(self.page, to_page, anchor)
         return html_href(self.page, to_page, anchor, self.directory_urls)
+
+    def file_href(self, path: str) -> str:
+        """A link for raw HTML that reaches the file the build writes at `path` (feed.xml)."""
+        if self.html_from_source:
+            return markdown_target(self.page, path)
+        return html_file_href(self.page, path, self.directory_urls)
 
     def target(self, to_page: str, anchor: str = "") -> str:
         """The Markdown link target from this page to `to_page` (and `anchor`)."""

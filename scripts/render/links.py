@@ -36,3 +36,11 @@ def html_href(from_page: str, to_page: str, anchor: str = "", directory_urls: bo
     if directory_urls:
         target = "./" if target == "." else f"{target}/"
     return f"{target}#{anchor}" if anchor else target
+
+
+def html_file_href(from_page: str, path: str, directory_urls: bool = True) -> str:
+    """A relative URL for raw HTML, from the built page of `from_page` to a file the build
+    writes at `path` under the site's root (feed.xml), not to a page."""
+    here = page_url(from_page, directory_urls)
+    start = here.rstrip("/") if directory_urls else posixpath.dirname(here)
+    return posixpath.relpath(path, start or ".")

@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import xml.etree.ElementTree as ET
 
+import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from scripts.data.models import ChangeRow, XrefTopic
-from scripts.render.changes import atom_feed, changes_list
+from scripts.render.changes import atom_feed, changes_list, feed_link
 from scripts.render.citations import PageLinks
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -88,3 +89,24 @@ def test_feed_stays_xml_whatever_the_text() -> None:
     """Control characters XML cannot hold are left out rather than breaking every reader."""
     root = feed((change("odd", "2026-11-25", "home", "Before\x00\x07\x1b after \ufffe."),))
     assert root.find(f"{ATOM}entry").findtext(f"{ATOM}summary") == "Before after ."
+
+
+@pytest.mark.parametrize(
+    ("page", "from_source", "href"),
+    [
+        # MkDocs leaves raw HTML alone: the link is the final URL from the built page.
+        ("whats-new.md", False, "../feed.xml"),
+        ("index.md", False, "feed.xml"),
+        ("a/b.md", False, "../../feed.xml"),
+        # Zensical rewrites raw HTML links as Markdown ones: written from the source file.
+        ("whats-new.md", True, "feed.xml"),
+        ("a/b.md", True, "../feed.xml"),
+    ],
+)
+def test_feed_link_reaches_the_feed_under_each_engine(
+    page: str, from_source: bool, href: str
+) -> None:
+    links = PageLinks(page, html_from_source=from_source)
+    link = LexborHTMLParser(feed_link('Atom <feed> & "more"', links)).css_first("a")
+    assert link.attributes == {"href": href, "type": "application/atom+xml"}
+    assert link.text() == 'Atom <feed> & "more"'  # the label is text, never markup

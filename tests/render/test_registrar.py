@@ -31,6 +31,7 @@ DOCUMENTED = {
     "page_sources",
     "glossary",
     "whats_new",
+    "feed_link",
 }
 
 
