@@ -35,6 +35,8 @@ from urllib.parse import urljoin, urlsplit
 import yaml
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from scripts.output.csp import META_NAME, inline_scripts, script_hash, trusted
+
 REPO = Path(__file__).resolve().parents[2]
 KNOWN = Path(__file__).with_name("known-differences.yml")
 RESULTS = REPO / "bench" / "RESULTS.md"
@@ -134,9 +136,23 @@ def _head(tree: LexborHTMLParser) -> tuple[tuple[str, str], ...]:
         else:
             name = attributes.get("name") or attributes.get("property")
             name = name or attributes.get("http-equiv") or attributes.get("charset")
+            value = _clean(attributes.get("content") or "")
+            if name == META_NAME:
+                value = _policy_view(value, tree.html or "")
             if name:
-                found.append((name, _clean(attributes.get("content") or "")))
+                found.append((name, value))
     return tuple(found)
+
+
+def _policy_view(policy: str, html: str) -> str:
+    """The security policy without its script hashes, and whether they allow exactly the
+    page's inline scripts: each engine's theme has scripts of its own, so the hashes differ,
+    while the policy must be the same and fit its own page."""
+    hashes = set(re.findall(r"'sha256-[^']*'", policy))
+    wanted = {script_hash(text) for text in trusted(inline_scripts(html), "")}
+    fits = "fits its page's scripts" if hashes == wanted else "does NOT fit its page's scripts"
+    without_hashes = _clean(re.sub(r" ?'sha256-[^']*'", "", policy))
+    return f"{without_hashes} [{fits}]"
 
 
 def _table(node: LexborNode) -> tuple[tuple[str, ...], ...]:
@@ -462,6 +478,11 @@ def build_both(zensical: Path, address: str | None) -> list[Build]:
     # Zensical has no --site-dir option; mkdocs.yml reads site_dir from SITE_DIR.
     zensical_env = {**env, "SITE_DIR": str(zensical_site.relative_to(REPO))}
     ok, seconds, log = _timed([str(zensical), "build", "--clean", "--strict"], zensical_env)
+    if ok:  # Zensical runs no hooks: the policy, markup fixes and feed come from this step
+        ok, finishing, log_finish = _timed(
+            [sys.executable, "scripts/finish_site.py", str(zensical_site)], env
+        )
+        seconds, log = seconds + finishing, log + log_finish
     builds.append(Build("Zensical", name, zensical_site, seconds, ok, log))
     return [_with_links(build, env) for build in builds]
 
