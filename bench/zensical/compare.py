@@ -571,7 +571,8 @@ def results_section(
         "",
         "Build times are the wall-clock time of one run on this machine (2 cores, shared with "
         "other work, so they vary from run to run); each Zensical build is a clean one "
-        "(`--clean`), as each MkDocs build is.",
+        "(`--clean`), as each MkDocs build is, and its time includes the finishing pass "
+        "(scripts/finish_site.py) that MkDocs runs as a hook.",
         "",
         "| engine | address | build (s) | link findings |",
         "| --- | --- | ---: | ---: |",
