@@ -15,11 +15,11 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from scripts.editor_check import build, datafiles, links, tools
-from scripts.editor_check.mistakes import Mistake, as_github, as_text, merge
+from scripts.editor_check.mistakes import Mistake, as_github, merge
 from scripts.pages import rules
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -50,13 +50,13 @@ def run_checks(
     with ThreadPoolExecutor(max_workers=4) as pool:
         futures = {name: pool.submit(_timed, LINTS[name], root) for name in steps if name in LINTS}
         if "data" in futures:
-            results["data"], timings["data"] = _result(futures.pop("data"))
+            results["data"], timings["data"] = futures.pop("data").result()
         # The build checks the same data and front matter first and stops at the
         # first problem, so with data problems it can add nothing but delay.
         if ("build" in steps or "links" in steps) and not results.get("data"):
             results.update(_build_and_links(root, steps, site_dir, timings))
         for name, future in futures.items():
-            results[name], timings[name] = _result(future)
+            results[name], timings[name] = future.result()
     ordered = [finding for name in STEPS for finding in results.get(name, [])]
     return merge(ordered), timings
 
@@ -97,10 +97,6 @@ def step_failure(step: Step, error: Exception) -> Mistake:
         "fix the problems listed, and report this one if it stays"
     )
     return Mistake(module, 1, message, step.__module__.rsplit(".", 1)[-1])
-
-
-def _result(future: Future[tuple[list[Mistake], float]]) -> tuple[list[Mistake], float]:
-    return future.result()
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -152,7 +148,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="check-site-") as temp:
         site_dir = args.site_dir.resolve() if args.site_dir else Path(temp)
         findings, timings = run_checks(ROOT, steps, site_dir)
-    lines = as_github(findings) if args.format == "github" else as_text(findings)
+    lines = as_github(findings) if args.format == "github" else [f.text() for f in findings]
     if lines:
         print("\n".join(lines))
     _summary(findings, steps, timings, time.perf_counter() - started, args.timings)

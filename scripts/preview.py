@@ -210,19 +210,14 @@ class ErrorServer:
             address_family = socket.AF_INET6 if ":" in address[0] else socket.AF_INET
             daemon_threads = True
 
-        self.server: ThreadingHTTPServer | None = None
         try:
-            self.server = Server(address, Handler)
+            self.server: ThreadingHTTPServer | None = Server(address, Handler)
         except OSError:
             self.server = None  # the address was taken meanwhile: nothing to answer with
-        self.server_thread: threading.Thread | None = None
 
     def __enter__(self) -> ErrorServer:
         if self.server is not None:
-            self.server_thread = threading.Thread(
-                target=self.server.serve_forever, args=(0.2,), daemon=True
-            )
-            self.server_thread.start()
+            threading.Thread(target=self.server.serve_forever, args=(0.2,), daemon=True).start()
         return self
 
     def __exit__(self, *exc: object) -> None:

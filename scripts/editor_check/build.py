@@ -19,9 +19,11 @@ from mkdocs.exceptions import Abort, ConfigurationError
 from scripts.config import CONFIG_FILE as CONFIG
 from scripts.config import config_line, config_or_empty, redirect_maps
 from scripts.data.errors import DataError, Problem, logged_problem, problem_lines
+from scripts.editor_check.datafiles import unlocated
 from scripts.editor_check.mistakes import ANY, SAME_FILE, Mistake, relative
 from scripts.names import nearest
 from scripts.pages.locate import body_offset, link_line, malformed_addresses, text_line
+from scripts.render.api import PUBLIC_MACROS
 
 DOC = r"Doc file '(?P<page>[^']+)' contains"
 Record = tuple[str, str]  # (level name, message) of one log record
@@ -120,8 +122,7 @@ def _failure_record(failure: BaseException | None) -> list[Record]:
 
 def _typed_finding(problem: Problem, text: str, root: Path) -> Mistake:
     """A problem the project found, at its own file and line, in its own words."""
-    where = problem.file if problem.line is None else f"{problem.file}:{problem.line}"
-    message = " ".join(text.removeprefix(f"{where}, ").removeprefix(f"{where}: ").split())
+    message = " ".join(unlocated(problem, text).split())
     if problem.line is not None:
         return Mistake(problem.file, problem.line, message, "build")
     line = (
@@ -170,30 +171,14 @@ def _missing_target(match: re.Match[str], context: _Context) -> list[Mistake]:
     return [_at_link(context, page, target, message)]
 
 
-def _missing_anchor_here(match: re.Match[str], context: _Context) -> list[Mistake]:
-    page, target = match["page"], match["target"]
-    anchor = "#" + target.split("#", 1)[1]
-    message = f"broken link: this page has no heading or anchor '{anchor}'"
-    return [_at_link(context, page, target, message)]
+def _link(message: str) -> Translator:
+    """A translator for a message about one link: `message` filled in with the match's groups."""
 
+    def translate(match: re.Match[str], context: _Context) -> list[Mistake]:
+        text = message.format_map(match.groupdict())
+        return [_at_link(context, match["page"], match["target"], text)]
 
-def _missing_anchor_there(match: re.Match[str], context: _Context) -> list[Mistake]:
-    page, target = match["page"], match["target"]
-    message = f"broken link: '{match['doc']}' has no heading or anchor '#{match['anchor']}'"
-    return [_at_link(context, page, target, message)]
-
-
-def _absolute_link(match: re.Match[str], context: _Context) -> list[Mistake]:
-    message = (
-        f"absolute link '{match['target']}': link to the page's .md file instead, "
-        "for example [Dosage](ketamine-infusion-dosage.md)"
-    )
-    return [_at_link(context, match["page"], match["target"], message)]
-
-
-def _unrecognized_link(match: re.Match[str], context: _Context) -> list[Mistake]:
-    message = f"link '{match['target']}' does not name a page: link to the page's .md file"
-    return [_at_link(context, match["page"], match["target"], message)]
+    return translate
 
 
 def _at_link(context: _Context, page: str, target: str, message: str) -> Mistake:
@@ -265,12 +250,7 @@ def _macro_message(text: str) -> str:
 
 def _did_you_mean(name: str) -> str:
     """The public macros closest to a misspelled name, from the macros module's own list."""
-    known: tuple[str, ...]
-    try:
-        from scripts.render.api import PUBLIC_MACROS as known
-    except ImportError:  # a copy without the renderers still gets the rest of the message
-        known = ()
-    near = nearest(name, known, count=3)
+    near = nearest(name, PUBLIC_MACROS, count=3)
     hint = f": did you mean {' or '.join(near)}?" if near else ""
     return hint + " (the macros are listed in data/README.md)"
 
@@ -291,11 +271,8 @@ def _page_read_error(match: re.Match[str], context: _Context) -> list[Mistake]:
 
 def _macro_call_line(path: Path, name: str) -> int | None:
     """The first line calling a macro with the quoted `name` (or mentioning it at all)."""
-    for needle in (f'"{name}"', f"'{name}'", name):
-        line = text_line(path, needle)
-        if line:
-            return line
-    return None
+    needles = (f'"{name}"', f"'{name}'", name)
+    return next((line for needle in needles if (line := text_line(path, needle))), None)
 
 
 def _other(text: str, context: _Context) -> Mistake:
@@ -323,11 +300,23 @@ TRANSLATORS: list[tuple[str, Translator]] = [
     (
         DOC + r" a link '(?P<target>[^']+)', but the doc '(?P<doc>[^']+)' does not contain "
         r"an anchor '#(?P<anchor>[^']+)'",
-        _missing_anchor_there,
+        _link("broken link: '{doc}' has no heading or anchor '#{anchor}'"),
     ),
-    (DOC + r" a link '(?P<target>[^']+)', but there is no such anchor", _missing_anchor_here),
-    (DOC + r" an absolute link '(?P<target>[^']+)'", _absolute_link),
-    (DOC + r" an unrecognized relative link '(?P<target>[^']+)'", _unrecognized_link),
+    (
+        DOC + r" a link '(?P<target>[^'#]*(?P<anchor>#[^']*))', but there is no such anchor",
+        _link("broken link: this page has no heading or anchor '{anchor}'"),
+    ),
+    (
+        DOC + r" an absolute link '(?P<target>[^']+)'",
+        _link(
+            "absolute link '{target}': link to the page's .md file instead, "
+            "for example [Dosage](ketamine-infusion-dosage.md)"
+        ),
+    ),
+    (
+        DOC + r" an unrecognized relative link '(?P<target>[^']+)'",
+        _link("link '{target}' does not name a page: link to the page's .md file"),
+    ),
     (r"not included in the \"nav\" configuration:(?P<pages>.*)", _not_in_nav),
     (r"A reference to '(?P<name>[^']+)' is included in the 'nav' configuration", _nav_missing_page),
     (r"Redirect target '(?P<name>[^']+)' does not exist", _redirect_missing_target),

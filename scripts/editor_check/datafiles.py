@@ -43,16 +43,10 @@ def _front_matter_findings(root: Path, source_ids: set[str]) -> list[Mistake]:
 
 def problem_finding(problem: Problem) -> Mistake:
     """A data-layer `Problem` as a finding: its file and line, then row, field, found, expected."""
-    return Mistake(problem.file, problem.line or 1, problem_message(problem), "data")
+    return Mistake(problem.file, problem.line or 1, unlocated(problem, str(problem)), "data")
 
 
-def problem_message(problem: Problem) -> str:
-    """The problem's own words without its location, which the finding already shows."""
-    where = []
-    if problem.row:
-        where.append(f"row {problem.row}")
-    if problem.field:
-        where.append(f"field '{problem.field}'")
-    found = f"found {problem.found}, " if problem.found else ""
-    prefix = f"{', '.join(where)}: " if where else ""
-    return f"{prefix}{found}expected {problem.expected}"
+def unlocated(problem: Problem, text: str) -> str:
+    """`text`, the words reporting `problem`, without the location the finding already shows."""
+    where = problem.file if problem.line is None else f"{problem.file}:{problem.line}"
+    return text.removeprefix(f"{where}, ").removeprefix(f"{where}: ")

@@ -56,6 +56,4 @@ def _missing_page(link: LinkFinding) -> str:
     follows from this one mistake. The finding's `page` is where the topic would be built."""
     if link.reason != "missing-topic":
         return ""
-    built = link.page
-    stem = built.removesuffix("/index.html") if built.endswith("/index.html") else built
-    return stem.removesuffix(".html") + ".md"
+    return link.page.removesuffix("/index.html").removesuffix(".html") + ".md"

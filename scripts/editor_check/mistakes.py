@@ -1,10 +1,13 @@
-"""One problem found in the repository, and the two ways of printing a list of them."""
+"""One problem found in the repository, how the steps' lists are merged, and GitHub's way
+of printing them."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from pathlib import Path
+
+from scripts.linkcheck.report import escape_data, escape_property
 
 # How a finding relates to findings of earlier steps. Some tools report a
 # consequence of a mistake another step names better: a YAML syntax error seen
@@ -85,45 +88,9 @@ def _consequence(finding: Mistake, causes: set[str]) -> bool:
     return False
 
 
-def as_text(findings: list[Mistake]) -> list[str]:
-    """Each finding as `file:line: message`."""
-    return [f.text() for f in findings]
-
-
 def as_github(findings: list[Mistake]) -> list[str]:
     """GitHub workflow commands: each becomes an annotation on its file and line."""
     return [
-        f"::error file={_escape_property(f.path)},line={f.line}::{_escape_data(f.message)}"
+        f"::error file={escape_property(f.path)},line={f.line}::{escape_data(f.message)}"
         for f in findings
     ]
-
-
-def _escape_data(value: str) -> str:
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _escape_property(value: str) -> str:
-    return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
-
-
-FILE_LINE_RE = re.compile(
-    r"^(?P<path>[^\s:][^:]*?)(?::(?P<line>\d+))?(?::\d+)?:\s+(?P<message>.+)$"
-)
-
-
-def parse_file_line(output: str, root: Path, step: str) -> list[Mistake]:
-    """Findings from a tool printing `file:line[:col]: message` (or `file: message`) lines.
-
-    A finding about a whole file gets line 1 and gives way to a more precise
-    message about the same file from an earlier step.
-    """
-    found = []
-    for raw in output.splitlines():
-        match = FILE_LINE_RE.match(raw.strip())
-        if match and (root / match["path"]).exists():
-            path = relative(match["path"], root)
-            if Path(path).is_absolute():
-                continue  # outside the repository (a temporary build): no source to show
-            line, weak = (int(match["line"]), STRONG) if match["line"] else (1, SAME_FILE)
-            found.append(Mistake(path, line, match["message"].strip(), step, weak))
-    return found

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import re
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
-from scripts.editor_check.mistakes import SAME_FILE, Mistake, parse_file_line, relative
+from scripts.editor_check.mistakes import SAME_FILE, STRONG, Mistake, relative
 from scripts.pages.locate import starts_with_bom
 from scripts.pages.meta import unreadable_front_matter
 
@@ -38,25 +38,31 @@ YAMLLINT_RE = re.compile(
     r"^(?P<path>.+?):(?P<line>\d+):\d+: \[(?P<level>\w+)\] (?P<text>.*?)(?: \((?P<rule>[\w-]+)\))?$"
 )
 CODESPELL_RE = re.compile(r"^(?P<path>.+?):(?P<line>\d+): (?P<word>\S+) ==> (?P<fixes>.+)$")
+# ruff, mypy and vulture: `file:line[:col]: message`, or `file: message` about a whole file.
+FILE_LINE_RE = re.compile(
+    r"^(?P<path>[^\s:][^:]*?)(?::(?P<line>\d+))?(?::\d+)?:\s+(?P<message>.+)$"
+)
 
 
-def run(argv: list[str], root: Path) -> subprocess.CompletedProcess[str]:
-    """Run `argv` in `root`, with Python tools taken from this interpreter's environment."""
+def run(root: Path, module: str, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run the Python module `module` in `root` with this interpreter, so that every tool comes
+    from the project's environment."""
     # PYTHONPATH: a build of `root` imports that checkout's own `scripts` package.
     env = dict(
         os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1", PYTHONPATH=str(root)
     )
+    argv = [sys.executable, "-m", module, *args]
     return subprocess.run(argv, cwd=root, env=env, capture_output=True, text=True, check=False)
-
-
-def python_tool(module: str, *args: str) -> list[str]:
-    """The command that runs the Python module `module` with this interpreter."""
-    return [sys.executable, "-m", module, *args]
 
 
 def existing(root: Path, *names: str) -> list[str]:
     """The names among `names` that exist under `root` (copies may leave some out)."""
     return [name for name in names if (root / name).exists()]
+
+
+def _matches(pattern: re.Pattern[str], output: str) -> list[re.Match[str]]:
+    """The lines of a tool's report that `pattern` reads."""
+    return [match for line in output.splitlines() if (match := pattern.match(line.strip()))]
 
 
 def tool_failure(result: subprocess.CompletedProcess[str], config: str, tool: str) -> list[Mistake]:
@@ -71,19 +77,12 @@ def markdown_lint(root: Path) -> list[Mistake]:
     targets = utf8_files(root, ("docs", "CONTRIBUTING.md"), (".md",))
     if not targets:
         return []
-    argv = python_tool("pymarkdown", "--config", ".pymarkdown.json", "scan", *targets)
-    result = run(argv, root)
-    found, explained = [], False
-    misread: dict[str, bool] = {}  # one look at each file, however many findings it has
-    for raw in result.stdout.splitlines():
-        match = PYMARKDOWN_RE.match(raw.strip())
-        if match and match["path"] not in misread:
-            misread[match["path"]] = _explained_elsewhere(root / match["path"])
-        if match and misread[match["path"]]:
-            explained = True
-        elif match:
-            found.append(_markdown_finding(match, root))
-    if result.returncode != 0 and not found and not explained:
+    result = run(root, "pymarkdown", "--config", ".pymarkdown.json", "scan", *targets)
+    matches = _matches(PYMARKDOWN_RE, result.stdout)
+    # One look at each file, however many findings it has.
+    misread = {path for path in {m["path"] for m in matches} if _explained_elsewhere(root / path)}
+    found = [_markdown_finding(match, root) for match in matches if match["path"] not in misread]
+    if result.returncode != 0 and not found and not misread:
         return tool_failure(result, ".pymarkdown.json", "markdown")
     return found
 
@@ -129,23 +128,19 @@ def yaml_lint(root: Path) -> list[Mistake]:
     targets = utf8_files(root, names, (".yml", ".yaml"))
     if not targets:
         return []
-    argv = python_tool("yamllint", "--strict", "-f", "parsable", "-c", ".yamllint.yml", *targets)
-    result = run(argv, root)
-    found = []
-    for raw in result.stdout.splitlines():
-        match = YAMLLINT_RE.match(raw.strip())
-        if not match:
-            continue
-        syntax = match["rule"] is None or match["text"].startswith("syntax error")
-        message = f"YAML: {match['text']}" + (f" [{match['rule']}]" if match["rule"] else "")
-        # The data loader names a syntax error in its own words; keep one message.
-        weak = SAME_FILE if syntax else "strong"
-        found.append(
-            Mistake(relative(match["path"], root), int(match["line"]), message, "yaml", weak)
-        )
+    result = run(root, "yamllint", "--strict", "-f", "parsable", "-c", ".yamllint.yml", *targets)
+    found = [_yaml_finding(match, root) for match in _matches(YAMLLINT_RE, result.stdout)]
     if result.returncode != 0 and not found:
         return tool_failure(result, ".yamllint.yml", "yaml")
     return found
+
+
+def _yaml_finding(match: re.Match[str], root: Path) -> Mistake:
+    syntax = match["rule"] is None or match["text"].startswith("syntax error")
+    message = f"YAML: {match['text']}" + (f" [{match['rule']}]" if match["rule"] else "")
+    # The data loader names a syntax error in its own words; keep one message.
+    weak = SAME_FILE if syntax else STRONG
+    return Mistake(relative(match["path"], root), int(match["line"]), message, "yaml", weak)
 
 
 def spelling(root: Path) -> list[Mistake]:
@@ -153,12 +148,8 @@ def spelling(root: Path) -> list[Mistake]:
     targets = existing(root, "docs", "data", "overrides", "README.md", "CONTRIBUTING.md")
     if not targets:
         return []
-    result = run(python_tool("codespell_lib", *targets), root)
-    found = []
-    for raw in result.stdout.splitlines():
-        match = CODESPELL_RE.match(raw.strip())
-        if match:
-            found.append(_spelling_finding(match, root))
+    result = run(root, "codespell_lib", *targets)
+    found = [_spelling_finding(match, root) for match in _matches(CODESPELL_RE, result.stdout)]
     if result.returncode not in (0, 65) and not found:
         return tool_failure(result, ".codespellrc", "spelling")
     return found
@@ -176,55 +167,50 @@ def _spelling_finding(match: re.Match[str], root: Path) -> Mistake:
 
 def python_lint(root: Path) -> list[Mistake]:
     """ruff, mypy and vulture over the project's Python, with the settings in pyproject.toml."""
-    return _ruff(root) + _mypy(root) + _vulture(root)
-
-
-def _ruff(root: Path) -> list[Mistake]:
-    targets = existing(root, "scripts", "tests", "bench")
-    if not targets:
-        return []
-    argv = python_tool("ruff", "check", "--quiet", "--output-format", "concise", *targets)
-    result = run(argv, root)
-    found = parse_file_line(result.stdout, root, "python")
-    if result.returncode != 0 and not found:
-        return tool_failure(result, "pyproject.toml", "python")
-    return found
-
-
-def _mypy(root: Path) -> list[Mistake]:
-    """mypy (strict, [tool.mypy]) over scripts/: `file:line: error: message  [code]`."""
+    found = []
+    ruff = existing(root, "scripts", "tests", "bench")
+    if ruff:
+        argv = ["ruff", "check", "--quiet", "--output-format", "concise", *ruff]
+        found += _python_tool(root, argv, "pyproject.toml", "python")
     if not existing(root, "scripts"):
-        return []
-    flags = ("--no-error-summary", "--no-pretty", "--no-color-output", "--show-error-codes")
-    result = run(python_tool("mypy", *flags, "scripts"), root)
-    # Notes only explain the error printed above them.
-    errors = [line for line in result.stdout.splitlines() if ": note: " not in line]
-    found = parse_file_line("\n".join(errors), root, "python")
-    found = [
-        dataclasses.replace(f, message="mypy: " + f.message.removeprefix("error: ").strip())
-        for f in found
-    ]
-    if result.returncode != 0 and not found:
-        return tool_failure(result, "pyproject.toml", "mypy")
-    return found
+        return found
+    flags = ["--no-error-summary", "--no-pretty", "--no-color-output", "--show-error-codes"]
+    found += _python_tool(root, ["mypy", *flags, "scripts"], "pyproject.toml", "mypy", _mypy)
+    vulture = ["vulture", *existing(root, "scripts", ".vulture-allow.py")]
+    return found + _python_tool(root, vulture, ".vulture-allow.py", "vulture", _vulture)
 
 
-def _vulture(root: Path) -> list[Mistake]:
-    """vulture over scripts/: code nothing uses, apart from the names .vulture-allow.py lists
-    (with the reason each is used)."""
-    targets = existing(root, "scripts", ".vulture-allow.py")
-    if "scripts" not in targets:
-        return []
-    result = run(python_tool("vulture", *targets), root)
-    found = parse_file_line(result.stdout, root, "python")
-    found = [
-        dataclasses.replace(
-            f,
-            message=f"vulture: {f.message}: delete it, or list it in .vulture-allow.py "
-            "with the reason it is used",
-        )
-        for f in found
-    ]
+def _mypy(text: str) -> str | None:
+    """mypy's error (strict, [tool.mypy]) without its `error: `; a note, which only explains the
+    error above it, is left out."""
+    return None if text.startswith("note: ") else "mypy: " + text.removeprefix("error: ").strip()
+
+
+def _vulture(text: str) -> str:
+    """Code nothing uses, apart from the names .vulture-allow.py lists (with the reason each is
+    used)."""
+    return f"vulture: {text}: delete it, or list it in .vulture-allow.py with the reason it is used"
+
+
+def _python_tool(
+    root: Path,
+    argv: list[str],
+    config: str,
+    tool: str,
+    reword: Callable[[str], str | None] = str,
+) -> list[Mistake]:
+    """Findings of a tool printing `file:line[:col]: message` (or `file: message`), each message
+    reworded by `reword` (None leaves it out). A finding about a whole file gets line 1 and
+    gives way to a more precise message about the same file from an earlier step."""
+    result = run(root, *argv)
+    found = []
+    for match in _matches(FILE_LINE_RE, result.stdout):
+        path, message = relative(match["path"], root), reword(match["message"].strip())
+        # A path outside the repository (a temporary build) has no source to show.
+        if message is None or not (root / match["path"]).exists() or Path(path).is_absolute():
+            continue
+        line, weak = (int(match["line"]), STRONG) if match["line"] else (1, SAME_FILE)
+        found.append(Mistake(path, line, message, "python", weak))
     if result.returncode != 0 and not found:
-        return tool_failure(result, ".vulture-allow.py", "vulture")
+        return tool_failure(result, config, tool)
     return found

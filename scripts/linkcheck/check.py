@@ -148,20 +148,15 @@ class Joined:
 
     def finish(self) -> list[Finding]:
         """Missing cross-page anchors, after following meta-refresh redirects."""
-        pages = self.ctx.inventory.pages
-        findings = []
-        for source, target, fragment, href, element in self._failed:
-            if any(
+        pages, resolver = self.ctx.inventory.pages, self.ctx.resolver
+        return [
+            missing_anchor(resolver, pages[source], pages[target], fragment, href, element)
+            for source, target, fragment, href, element in self._failed
+            if not any(
                 has_fragment(self.targets[hop] or "", fragment)
                 for hop in redirect_chain(self.redirect, target)
-            ):
-                continue
-            findings.append(
-                missing_anchor(
-                    self.ctx.resolver, pages[source], pages[target], fragment, href, element
-                )
             )
-        return findings
+        ]
 
 
 def has_fragment(blob: str, fragment: str) -> bool:
@@ -192,12 +187,8 @@ def redirect_loops(ctx: ScanContext, redirect: array[int]) -> list[Finding]:
     for start in range(len(redirect)):
         if redirect[start] < 0 or start in reported:
             continue
-        seen = [start]
-        current = redirect[start]
-        while current >= 0 and current not in seen:
-            seen.append(current)
-            current = redirect[current]
-        if current == start:
+        seen = [start, *redirect_chain(redirect, start)]
+        if redirect[seen[-1]] == start:
             reported.update(seen)
             cycle = " -> ".join(ctx.resolver.page_url(pages[i]) for i in [*seen, start])
             findings.append(
@@ -213,7 +204,7 @@ def redirect_loops(ctx: ScanContext, redirect: array[int]) -> list[Finding]:
 def orphans(ctx: ScanContext, joined: Joined) -> list[Finding]:
     """Pages no chain of links or navigation reaches from the home page."""
     pages = ctx.inventory.pages
-    home = ctx.index.get("index.html")
+    home = ctx.resolver.page_index.get("index.html")
     if home is None:
         if not pages:
             return []

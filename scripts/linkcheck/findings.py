@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass
 
 # Every reason a finding can carry, with the one-line meaning the README documents.
 REASONS: dict[str, str] = {
@@ -40,14 +40,9 @@ class Finding:
     source: str | None = None  # the Markdown file the page was built from, when traced
     line: int | None = None  # the line in `source` where the reference is written
 
-    def traced(self, source: str, line: int | None) -> Finding:
-        """The finding with the Markdown source and line it came from."""
-        return replace(self, source=source, line=line)
-
     def as_dict(self) -> dict[str, object]:
         """The finding as a JSON object, without its empty fields."""
-        data = asdict(self)
-        return {key: value for key, value in data.items() if value is not None}
+        return {key: value for key, value in asdict(self).items() if value is not None}
 
 
 def printable(text: str) -> str:

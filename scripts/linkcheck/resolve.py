@@ -15,10 +15,10 @@ from urllib.parse import unquote, urljoin
 
 from .collect import Inventory
 from .urls import (
+    WEB_SCHEMES,
     MalformedURL,
     SiteAddress,
     clean_url,
-    is_web_scheme,
     misspelt_scheme,
     normalize_path,
     scheme_of,
@@ -45,12 +45,6 @@ class Target(NamedTuple):
 
 # How many resolved paths a Resolver remembers; a bound on memory for huge sites.
 _PATH_CACHE_SIZE = 100_000
-
-
-def _other_scheme(scheme: str) -> Target:
-    """mailto:, tel: and the like are not followed; a misspelt scheme is a finding."""
-    meant = misspelt_scheme(scheme)
-    return Target("misspelt-scheme", path=meant) if meant else Target(SKIP)
 
 
 class Resolver:
@@ -84,14 +78,9 @@ class Resolver:
         `document` is what a reference with no path (`#x`, `?q`) points at: the page itself,
         or the URL of a <base href> when the page has one.
         """
-        url = clean_url(value)
-        if not url:
-            return Target("empty-link")
-        scheme = scheme_of(url)
-        if scheme is None and (url.startswith("//") or url.startswith("\\\\")):
-            scheme, url = "https", "https:" + url.replace("\\", "/")
-        if scheme is not None:
-            return self._absolute(scheme, url)
+        url, decided = self._empty_or_absolute(value)
+        if decided is not None:
+            return decided
         rest, hash_mark, fragment = url.partition("#")
         rest = rest.partition("?")[0]
         if "\\" in rest:  # http(s) URLs treat "\" as "/"
@@ -187,23 +176,30 @@ class Resolver:
 
     def resolve_external_base(self, value: str, base_url: str) -> Target:
         """Resolve against a <base href> on another origin: every relative link is external."""
-        url = clean_url(value)
-        if not url:
-            return Target("empty-link")
-        scheme = scheme_of(url)
-        if scheme is not None:
-            return self._absolute(scheme, url)  # the base is not used
-        if url.startswith(("//", "\\\\")):
-            return self._absolute("https", "https:" + url.replace("\\", "/"))
+        url, decided = self._empty_or_absolute(value)
+        if decided is not None:
+            return decided  # the base is not used
         try:
             joined = urljoin(base_url, url)
         except ValueError as error:  # urllib refuses what it cannot split
             return Target(MALFORMED, str(error))
         return self._absolute("https", joined)
 
+    def _empty_or_absolute(self, value: str) -> tuple[str, Target | None]:
+        """(the URL a browser reads from `value`, its target when it is empty or absolute)."""
+        url = clean_url(value)
+        if not url:
+            return url, Target("empty-link")
+        scheme = scheme_of(url)
+        if scheme is None and url.startswith(("//", "\\\\")):
+            scheme, url = "https", "https:" + url.replace("\\", "/")
+        return url, None if scheme is None else self._absolute(scheme, url)
+
     def _absolute(self, scheme: str, url: str) -> Target:
-        if not is_web_scheme(scheme):
-            return _other_scheme(scheme)
+        if scheme not in WEB_SCHEMES:
+            # mailto:, tel: and the like are not followed; a misspelt scheme is a finding
+            meant = misspelt_scheme(scheme)
+            return Target("misspelt-scheme", path=meant) if meant else Target(SKIP)
         try:
             own = self.address.own_path(url)
         except MalformedURL as error:

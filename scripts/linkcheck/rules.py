@@ -172,32 +172,16 @@ def check_rules(
     `linked` maps each rule page (built file) to the files its content links reach,
     redirects already followed; `page_url` gives the URL readers see for a built file.
     """
-    findings = []
-    for topic in rules.topics.values():
-        built = built_file(topic.page)
-        if built not in files:
-            findings.append(
-                Finding(
-                    page=built,
-                    reason="missing-topic",
-                    source=rules.path,
-                    line=topic.line,
-                    message=f'topic "{topic.id}" page {topic.page} is not in the built site',
-                )
-            )
+    findings = [
+        _not_built(rules, topic.page, topic.line, f'topic "{topic.id}" page {topic.page}')
+        for topic in rules.topics.values()
+        if built_file(topic.page) not in files
+    ]
     for rule in rules.required:
         built = built_file(rule.page)
         if built not in files:
-            findings.append(
-                Finding(
-                    page=built,
-                    reason="required-link",
-                    source=rules.path,
-                    line=rule.line,
-                    message=f"page {rule.page}, which must link to {', '.join(rule.topics)}, "
-                    "is not in the built site",
-                )
-            )
+            what = f"page {rule.page}, which must link to {', '.join(rule.topics)},"
+            findings.append(_not_built(rules, rule.page, rule.line, what, "required-link"))
             continue
         reached = linked.get(built, set())
         for topic_id in rule.topics:
@@ -214,3 +198,11 @@ def check_rules(
                     )
                 )
     return findings
+
+
+def _not_built(
+    rules: Rules, page: str, line: int, what: str, reason: str = "missing-topic"
+) -> Finding:
+    """The finding for a page the rules name at `line` (`what`) that is not in the site."""
+    message = f"{what} is not in the built site"
+    return Finding(built_file(page), reason, message, source=rules.path, line=line)

@@ -47,10 +47,6 @@ class ScanContext:
     resolver: Resolver
     rule_pages: frozenset[str] = frozenset()
     external: bool = False
-    index: dict[str, int] = field(default_factory=dict)
-
-    def __post_init__(self) -> None:
-        self.index = self.resolver.page_index
 
 
 def scan_page(ctx: ScanContext, index: int) -> PageResult:
@@ -145,8 +141,7 @@ def _resolve_refs(
                 # most common reference of all, checked here without resolving anything.
                 fragment: str | None = value[1:]
                 if fragment and fragment not in own and not fragment_matches(fragment, own):
-                    here = Target(PAGE, page, fragment)
-                    findings.append(_missing_anchor(resolver, page, here, value, element))
+                    findings.append(missing_anchor(resolver, page, page, fragment, value, element))
                 continue
             elif value.startswith("../"):
                 hit = shared.get(value)
@@ -171,9 +166,7 @@ def _resolve_refs(
                 result.remote.append((target_index, fragment, value, element))
             elif not fragment_matches(fragment, own):
                 findings.append(
-                    _missing_anchor(
-                        resolver, page, target._replace(fragment=fragment), value, element
-                    )
+                    missing_anchor(resolver, page, target.path, fragment, value, element)
                 )
             continue
         kind = target.kind
@@ -233,24 +226,17 @@ def _content_edges(ctx: ScanContext, page: str, hrefs: list[str]) -> array[int]:
     return array("i", sorted(found))
 
 
-def _missing_anchor(
-    resolver: Resolver, page: str, target: Target, value: str, element: str
+def missing_anchor(
+    resolver: Resolver, page: str, target_page: str, fragment: str, value: str, element: str
 ) -> Finding:
+    """The finding for a `#fragment` that `target_page` does not define."""
     return Finding(
         page=page,
         reason="missing-anchor",
         href=value,
         element=element,
-        message=f"missing anchor #{target.fragment} on {resolver.page_url(target.path)}",
+        message=f"missing anchor #{fragment} on {resolver.page_url(target_page)}",
     )
-
-
-def missing_anchor(
-    resolver: Resolver, page: str, target_page: str, fragment: str, value: str, element: str
-) -> Finding:
-    """The finding for a `#fragment` that `target_page` does not define."""
-    target = Target(PAGE, target_page, fragment)
-    return _missing_anchor(resolver, page, target, value, element)
 
 
 def describe(kind: str, value: str, target: Target, element: str) -> str:

@@ -25,6 +25,7 @@ import html as html_lib
 import posixpath
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
 from .extract import link_texts
@@ -39,20 +40,13 @@ _MACRO_RE = re.compile(r"\{\{-?\s*[A-Za-z_]\w*\s*\((.*?)\)\s*-?\}\}")
 _STRING_RE = re.compile(r"""(["'])(.*?)\1""")
 # Findings about a whole page rather than one of its links: traced to the file, no line.
 _PAGE_REASONS = frozenset({"orphan-page", "required-link"})
-_LINK_REASONS = frozenset(
-    {
-        "missing-page",
-        "missing-anchor",
-        "outside-site",
-        "markdown-link",
-        "empty-link",
-        "misspelt-scheme",
-        "malformed-url",
-        "redirect-loop",
-        "external-broken",
-        "external-unreachable",
-    }
-)
+# fmt: off
+_LINK_REASONS = frozenset({
+    "missing-page", "missing-anchor", "outside-site", "markdown-link", "empty-link",
+    "misspelt-scheme", "malformed-url", "redirect-loop", "external-broken",
+    "external-unreachable",
+})
+# fmt: on
 
 
 def markdown_source(page: str, docs: Path) -> str | None:
@@ -96,11 +90,11 @@ class Tracer:
             return finding
         source = f"{self.label}/{md}"
         if finding.reason in _PAGE_REASONS:
-            return finding.traced(source, None)
+            return replace(finding, source=source, line=None)
         if finding.reason not in _LINK_REASONS:
             return finding
         line = self._find_line(finding, md)
-        return finding.traced(source, line) if line is not None else finding
+        return replace(finding, source=source, line=line) if line is not None else finding
 
     def _read(self, md: str) -> list[str]:
         if md not in self._lines:

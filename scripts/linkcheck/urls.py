@@ -21,49 +21,19 @@ from .findings import printable
 
 # Schemes a browser hands to another program or evaluates in place: never followed.
 _SCHEME_RE = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
-_WEB_SCHEMES = frozenset({"http", "https"})
+WEB_SCHEMES = frozenset({"http", "https"})
 # Schemes pages commonly link with. A scheme a letter or two away from one of them
 # ("htps:", "mialto:") is a typo, unless it is a real scheme of its own (smb: is one letter
 # from sms:); any other scheme is left alone, since sites link to apps with their own.
 _COMMON_SCHEMES = ("https", "http", "mailto", "tel", "sms", "ftp", "javascript", "data")
-_OTHER_SCHEMES = frozenset(
-    {
-        "about",
-        "blob",
-        "callto",
-        "dat",
-        "fax",
-        "feed",
-        "file",
-        "ftps",
-        "geo",
-        "git",
-        "irc",
-        "ircs",
-        "itms",
-        "ldap",
-        "magnet",
-        "maps",
-        "mms",
-        "news",
-        "nntp",
-        "rtsp",
-        "sftp",
-        "sip",
-        "sips",
-        "skype",
-        "slack",
-        "smb",
-        "ssh",
-        "steam",
-        "telnet",
-        "urn",
-        "webcal",
-        "ws",
-        "wss",
-        "xmpp",
-    }
-)
+# fmt: off
+_OTHER_SCHEMES = frozenset({
+    "about", "blob", "callto", "dat", "fax", "feed", "file", "ftps", "geo", "git", "irc",
+    "ircs", "itms", "ldap", "magnet", "maps", "mms", "news", "nntp", "rtsp", "sftp", "sip",
+    "sips", "skype", "slack", "smb", "ssh", "steam", "telnet", "urn", "webcal", "ws", "wss",
+    "xmpp",
+})
+# fmt: on
 _DOT = frozenset({".", "%2e"})
 _DOT_DOT = frozenset({"..", ".%2e", "%2e.", "%2e%2e"})
 # URL standard: leading and trailing C0 controls and spaces are stripped, then every ASCII
@@ -86,11 +56,6 @@ def scheme_of(url: str) -> str | None:
     """The lower-cased scheme of an absolute URL, or None for a relative reference."""
     match = _SCHEME_RE.match(url)
     return match.group(1).lower() if match else None
-
-
-def is_web_scheme(scheme: str) -> bool:
-    """Whether `scheme` is http or https."""
-    return scheme in _WEB_SCHEMES
 
 
 def misspelt_scheme(scheme: str) -> str | None:
@@ -269,7 +234,7 @@ class SiteAddress:
         if scheme is not None or base_url.startswith("//"):
             if scheme is None:
                 base_url = "https:" + base_url
-            elif not is_web_scheme(scheme):
+            elif scheme not in WEB_SCHEMES:
                 raise MalformedURL(f"'{scheme}:' is not a web address (use http: or https:)")
             host, rest = split_web_url(base_url)
             hosts = frozenset({host})
@@ -419,31 +384,29 @@ def _invalid_label(label: str) -> bool:
         return True
 
 
-def _ends_in_number(host: str) -> bool:
+def _labels(host: str) -> list[str]:
+    """The host's labels, without the empty one a trailing dot leaves."""
     parts = host.split(".")
-    if parts[-1] == "" and len(parts) > 1:
-        parts.pop()
-    last = parts[-1]
+    return parts[:-1] if parts[-1] == "" and len(parts) > 1 else parts
+
+
+def _ends_in_number(host: str) -> bool:
+    last = _labels(host)[-1]
     return (last.isascii() and last.isdigit()) or bool(_HEX_NUMBER_RE.fullmatch(last))
 
 
 def _ipv4(host: str) -> str:
     """The URL standard's IPv4 parser: decimal, octal (leading 0) and hex (0x) parts."""
-    parts = host.split(".")
-    if parts[-1] == "" and len(parts) > 1:
-        parts.pop()
-    found = [_ipv4_number(part) for part in parts] if len(parts) <= 4 else None
-    numbers = [n for n in found if n is not None] if found is not None else []
+    parts = _labels(host)
+    numbers = [n for n in map(_ipv4_number, parts) if n is not None]
     if (
-        found is None
-        or len(numbers) != len(found)
+        len(parts) > 4
+        or len(numbers) != len(parts)
         or any(n > 255 for n in numbers[:-1])
         or numbers[-1] >= 256 ** (5 - len(numbers))
     ):
         raise MalformedURL(f"the host '{host}' is not a valid IPv4 address")
-    address = numbers[-1]
-    for index, number in enumerate(numbers[:-1]):
-        address += number * 256 ** (3 - index)
+    address = numbers[-1] + sum(n * 256 ** (3 - i) for i, n in enumerate(numbers[:-1]))
     return str(ipaddress.IPv4Address(address))
 
 
