@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from bench.zensical import compare
+from scripts.output.csp import script_hash
 
 PAGE = """<html><body><header><a href="/">Site</a> theme chrome</header>
 <article class="md-content__inner">
@@ -221,7 +222,9 @@ def head_view(generator: str, csp: str = CSP, ld: str = '{"a": 1, "b": 2}') -> c
 def test_the_head_is_compared_name_by_name_so_a_known_generator_hides_nothing_else() -> None:
     """A policy a MkDocs hook adds, lost under Zensical (no hooks), is a difference of its own."""
     mkdocs = head_view("mkdocs-1.6.1")
-    assert ("Content-Security-Policy", "default-src 'self'") in mkdocs.head
+    assert ("Content-Security-Policy", "default-src 'self' [fits its page's scripts]") in (
+        mkdocs.head
+    )
     assert ("schema.org", '{"a": 1, "b": 2}') in mkdocs.head
     same = head_view("zensical-0.0.73", ld='{"b":2,"a":1}')  # JSON spaced and ordered its way
     found = compare.compare_pages("benefits/index.html", mkdocs, same)
@@ -245,3 +248,22 @@ def test_a_failed_build_s_log_is_shown_without_colour_or_traceback_frames() -> N
         "    ╭─[ about.md:61:4 ]",
         "RuntimeError: Aborted because --strict flag is set",
     ]
+
+
+def test_a_policy_is_compared_without_its_hashes_but_must_fit_its_own_page() -> None:
+    """Each engine's theme has inline scripts of its own, so the hashes differ; what is
+    compared is the policy's other directives and that it allows exactly its page's scripts."""
+    page = (
+        '<html><head><meta http-equiv="Content-Security-Policy" content="{csp}">'
+        "<script>{script}</script></head><body><article>x</article></body></html>"
+    )
+
+    def policy_of(script: str, hashed: str) -> str:
+        csp = f"script-src 'self' {script_hash(hashed)}"
+        view = compare.page_view(page.format(csp=csp, script=script), "/x/")
+        return dict(view.head)["Content-Security-Policy"]
+
+    mkdocs, zensical = policy_of("var a = 1;", "var a = 1;"), policy_of("var b;", "var b;")
+    assert mkdocs == zensical == "script-src 'self' [fits its page's scripts]"
+    stale = policy_of("var b;", "var a = 1;")  # a hash for a script the page does not have
+    assert stale == "script-src 'self' [does NOT fit its page's scripts]"
