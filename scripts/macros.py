@@ -37,7 +37,7 @@ from scripts.data.errors import (
     problem_lines,
 )
 from scripts.data.once import once
-from scripts.pages.frontmatter import body_start, check_pages
+from scripts.pages.frontmatter import check_pages, read_front_matter
 from scripts.pages.templates import check_template_names, page_environment
 from scripts.render.api import PUBLIC_MACROS, SiteMacros
 from scripts.render.arguments import MacroArgumentError, MacroUsage
@@ -271,7 +271,7 @@ def _rendering_line(env: MacrosPlugin) -> int | None:
         template = frame.f_globals.get("__jinja_template__")
         if template is not None:
             body_line: int = template.get_corresponding_lineno(frame.f_lineno)
-            return body_line + body_start(_page_source(env))
+            return body_line + read_front_matter(_page_source(env)).body_start
         frame = frame.f_back
     return None
 
