@@ -20,7 +20,7 @@ from scripts.data.errors import (
     SchemaError,
     UnknownReferenceError,
 )
-from scripts.data.figures import Figure, figure_of
+from scripts.data.figures import Figure, figure_of, one_in
 from scripts.data.schema_errors import show
 from scripts.linkcheck.urls import MalformedURL, split_web_url
 from scripts.names import nearest
@@ -323,7 +323,7 @@ def natural_denominator(percent: float) -> int | None:
     """
     if not 0 < percent <= 50:
         return None
-    denominator = round(100 / percent)
+    denominator = one_in(percent)
     shown = 100 / denominator
     return denominator if abs(shown - percent) <= NATURAL_TOLERANCE * percent else None
 

@@ -7,7 +7,7 @@ a chance as "1 in N", a rate as a percentage.
 
 from __future__ import annotations
 
-from scripts.data.figures import Figure
+from scripts.data.figures import Figure, one_in
 
 PREFIX_UNITS = {"£", "$", "€"}
 
@@ -38,7 +38,7 @@ def _body(figure: Figure) -> str:
     if figure.low is not None and figure.high is not None:  # a range: both ends given
         return _range(figure.low, figure.high, figure.unit, places)
     if figure.style == "1 in N" and figure.unit == "%" and figure.value:
-        return f"1 in {round(100 / figure.value)}"
+        return f"1 in {one_in(figure.value)}"
     # A figure with neither text nor a range holds a value (figure_of and the facts build it so).
     return _with_unit(figure.value, figure.unit, places)  # type: ignore[arg-type]
 
