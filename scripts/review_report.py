@@ -40,7 +40,7 @@ def read_review(path: Path, display: Path) -> PageReview:
     except UnicodeDecodeError:
         return PageReview(display, 1, None, "the file is not UTF-8: save it as UTF-8")
     front = read_front_matter(text)
-    if front.body_start == 0:
+    if front.body_start == 0:  # no front matter, or none that closes
         return PageReview(display, 1, None, "no front matter (a --- block with review_due)")
     if not front.readable and front.problem:
         found, expected = front.problem.found, front.problem.expected

@@ -246,9 +246,9 @@ def _unknown_key(key: object, label: str, lines: Lines) -> Problem:
 def _description_length(problem: Problem, meta: dict[Any, Any]) -> Problem:
     """Count the characters of a long description: the text itself is too long to show."""
     description = meta.get("description")
-    if not isinstance(description, str):
+    if problem.field != "description" or not isinstance(description, str):
         return problem
-    if problem.field == "description" and len(description) > DESCRIPTION_MAX:
+    if len(description) > DESCRIPTION_MAX:
         return dataclasses.replace(problem, found=f"{len(description)} characters")
     return problem
 

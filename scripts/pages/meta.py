@@ -40,27 +40,20 @@ def front_matter_problems(meta: FrontMatter) -> list[tuple[int, str]]:
         raw = meta.lines.raw.get(key)
         if raw is None:
             continue
-        line = meta.lines.fields[key]
         if "{{" in raw or "{%" in raw:
-            problems.append(
-                (
-                    line,
-                    f"the front matter '{key}' holds a macro, but front matter is not "
-                    "rendered, so readers and search engines would see it as written: "
-                    "describe the page in words",
-                )
+            message = (
+                f"the front matter '{key}' holds a macro, but front matter is not rendered, "
+                "so readers and search engines would see it as written: describe the page in "
+                "words"
             )
+        elif figure := typed_figure(raw):
+            message = (
+                f"figure '{figure}' typed by hand in the front matter '{key}': front matter is "
+                "not rendered, so no macro can supply it: describe the page without figures"
+            )
+        else:
             continue
-        figure = typed_figure(raw)
-        if figure:
-            problems.append(
-                (
-                    line,
-                    f"figure '{figure}' typed by hand in the front matter '{key}': front "
-                    "matter is not rendered, so no macro can supply it: describe the page "
-                    "without figures",
-                )
-            )
+        problems.append((meta.lines.fields[key], message))
     return problems
 
 
@@ -87,32 +80,22 @@ def source_problems(
     at = where or (cites[0][0] if cites else None)
     if not listed and (cites or draws) and at:
         ids = ", ".join(dict.fromkeys(source for _n, source in cites)) or "none"
-        problems.append(
-            (
-                at,
-                "the front matter sources lists nothing, so the page's Sources section is "
-                f"empty: list every source the page uses (it cites: {ids})",
-            )
-        )
+        empty = "the front matter sources lists nothing, so the page's Sources section is empty"
+        problems.append((at, f"{empty}: list every source the page uses (it cites: {ids})"))
     elif listed:
-        for number, source in cites:
-            if source not in listed:
-                problems.append(
-                    (
-                        number,
-                        f"cites '{source}', which is not in the front matter sources "
-                        f"(line {where}): add it there",
-                    )
-                )
+        problems += [
+            (
+                number,
+                f"cites '{source}', which is not in the front matter sources "
+                f"(line {where}): add it there",
+            )
+            for number, source in cites
+            if source not in listed
+        ]
     # A Sources section may instead say why the page has none (about.md does).
     if heading and not draws and (listed or cites):
-        problems.append(
-            (
-                heading,
-                "the Sources section lists nothing: add {{ page_sources() }} under "
-                "this heading; it lists the front matter sources",
-            )
-        )
+        fix = "add {{ page_sources() }} under this heading; it lists the front matter sources"
+        problems.append((heading, f"the Sources section lists nothing: {fix}"))
     return problems
 
 

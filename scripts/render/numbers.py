@@ -1,4 +1,4 @@
-"""Format a Figure the one way the site writes figures.
+"""Format a Figure (and a date) the one way the site writes figures (and dates).
 
 "30%", "about 1 in 2", "45 to 60 minutes", "0.5 mg/kg", "about £3,000 a year".
 A share is written in the style of its kind (scripts/data/figures.py, KIND_STYLES):
@@ -6,6 +6,8 @@ a chance as "1 in N", a rate as a percentage.
 """
 
 from __future__ import annotations
+
+import datetime as dt
 
 from scripts.data.figures import Figure, one_in
 
@@ -57,3 +59,8 @@ def _range(low: int | float, high: int | float, unit: str, places: int | None = 
     if unit == "%" or unit in PREFIX_UNITS:
         return f"{_with_unit(low, unit, places)} to {_with_unit(high, unit, places)}"
     return f"{number(low, places)} to {number(high, places)} {unit}".strip()
+
+
+def long_date(day: dt.date) -> str:
+    """A date as readers say it, such as 3 December 2026 (changes, review dates)."""
+    return f"{day.day} {day:%B %Y}"
