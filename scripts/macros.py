@@ -37,11 +37,12 @@ from scripts.data.errors import (
     problem_lines,
 )
 from scripts.data.once import once
-from scripts.pages.frontmatter import body_start, check_pages
+from scripts.pages.frontmatter import check_pages, read_front_matter
 from scripts.pages.templates import check_template_names, page_environment
 from scripts.render.api import PUBLIC_MACROS, SiteMacros
 from scripts.render.arguments import MacroArgumentError, MacroUsage
 from scripts.render.boxes import abbreviations
+from scripts.render.numbers import long_date
 
 if TYPE_CHECKING:
     from types import FrameType
@@ -95,7 +96,7 @@ def define_env(env: MacrosPlugin) -> None:
         # The plugin makes its own environment only after define_env returns.
         settings = {key: value for key, value in env.config.items() if key.startswith("j2_")}
         parse = page_environment(settings).parse
-        names = _defined_names(env)
+        names = set(env.macros) | set(env.variables)  # our macros and the plugin's variables
         once(
             "template names",
             docs_dir.rglob("*.md"),
@@ -126,7 +127,7 @@ def show_review_dates(meta: MutableMapping[str, Any]) -> None:
             except ValueError:
                 continue  # check_pages has already refused it
         if isinstance(value, dt.date):
-            meta[f"{key}_text"] = f"{value.day} {value:%B %Y}"
+            meta[f"{key}_text"] = long_date(value)
 
 
 def _load(project: Path, docs_dir: Path, entries: list[object]) -> SiteData:
@@ -220,11 +221,6 @@ def _page_source(env: MacrosPlugin) -> str:
     return (docs / page_file).read_text(encoding="utf-8")
 
 
-def _defined_names(env: MacrosPlugin) -> set[str]:
-    """Every name define_env knows a page may use: our macros and the plugin's variables."""
-    return set(env.macros) | set(env.variables)
-
-
 def stop_build_on_data_error(macro: Callable[..., str], env: MacrosPlugin) -> Callable[..., str]:
     """Report a DataError or a wrong call raised while a page renders as one error line, and
     render nothing.
@@ -271,7 +267,7 @@ def _rendering_line(env: MacrosPlugin) -> int | None:
         template = frame.f_globals.get("__jinja_template__")
         if template is not None:
             body_line: int = template.get_corresponding_lineno(frame.f_lineno)
-            return body_line + body_start(_page_source(env))
+            return body_line + read_front_matter(_page_source(env)).body_start
         frame = frame.f_back
     return None
 

@@ -18,9 +18,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
+from scripts.pages.frontmatter import read_front_matter
 
-FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.S)
+DATE_RE = re.compile(r"\d{4}-\d\d?-\d\d?")
 
 
 @dataclass(frozen=True)
@@ -39,32 +39,26 @@ def read_review(path: Path, display: Path) -> PageReview:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
         return PageReview(display, 1, None, "the file is not UTF-8: save it as UTF-8")
-    match = FRONT_MATTER_RE.match(text)
-    if not match:
+    front = read_front_matter(text)
+    if front.body_start == 0:  # no front matter, or none that closes
         return PageReview(display, 1, None, "no front matter (a --- block with review_due)")
-    line = _key_line(match.group(1), "review_due")
-    try:
-        meta = yaml.safe_load(match.group(1)) or {}
-    except yaml.YAMLError as error:
-        return PageReview(display, 1, None, f"front matter is not valid YAML: {error}")
-    except RecursionError:  # hundreds of nested brackets: PyYAML composes them recursively
-        return PageReview(display, 1, None, "front matter is nested too deeply to read")
-    except ValueError as error:  # a date-shaped value that is no date, e.g. 2027-13-45
-        return PageReview(display, line, None, f"a date in the front matter is impossible: {error}")
-    due = meta.get("review_due") if isinstance(meta, dict) else None
+    if not front.readable and front.problem:
+        found, expected = front.problem.found, front.problem.expected
+        message = f"front matter cannot be read: found {found}, expected {expected}"
+        return PageReview(display, front.problem.line or 1, None, message)
+    line = front.lines.fields.get("review_due", 1)
+    due = front.values.get("review_due")
     if due is None:
         return PageReview(display, line, None, "front matter has no review_due date")
+    if isinstance(due, str) and DATE_RE.fullmatch(due):
+        try:  # the reader keeps a date that cannot be (2027-13-45) as text
+            dt.date(*map(int, due.split("-")))
+        except ValueError as error:
+            message = f"a date in the front matter is impossible: {error}"
+            return PageReview(display, line, None, message)
     if not isinstance(due, dt.date) or isinstance(due, dt.datetime):
         return PageReview(display, line, None, f"review_due {due!r} is not a YYYY-MM-DD date")
     return PageReview(display, line, due)
-
-
-def _key_line(front_matter: str, key: str) -> int:
-    """The file line of `key:` inside the front matter (the opening --- is line 1)."""
-    for number, text in enumerate(front_matter.splitlines(), start=2):
-        if text.startswith(f"{key}:"):
-            return number
-    return 1
 
 
 def collect(docs_dir: Path, root: Path) -> list[PageReview]:

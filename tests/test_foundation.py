@@ -8,9 +8,9 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
+from scripts.pages.frontmatter import read_front_matter
 from tests.support.pages import DOCS, built_path, markdown_pages, page_url
 from tests.support.repo import copy_repo, mkdocs_build
 
@@ -19,8 +19,7 @@ PAGE_IDS = [page_url(p) for p in PAGES]
 
 
 def front_matter(page: Path) -> dict:
-    text = (DOCS / page).read_text(encoding="utf-8")
-    return yaml.safe_load(text.split("---", 2)[1])
+    return read_front_matter((DOCS / page).read_text(encoding="utf-8")).values
 
 
 def parse(site: Path, page: Path) -> HTMLParser:

@@ -20,8 +20,9 @@ from scripts.data.errors import (
     SchemaError,
     UnknownReferenceError,
 )
-from scripts.data.figures import Figure, figure_of
+from scripts.data.figures import Figure, figure_of, one_in
 from scripts.data.schema_errors import show
+from scripts.data.yamlfile import row_label
 from scripts.linkcheck.urls import MalformedURL, split_web_url
 from scripts.names import nearest
 
@@ -121,8 +122,7 @@ def resolve_facts(parsed: Mapping[str, Parsed]) -> dict[str, Figure]:
 def _error(
     kind: type[DataError], item: Parsed, index: int, field: str, found: str, expected: str
 ) -> DataError:
-    record = item.records[index]
-    label = f"'{record.id}' (item {index + 1})" if hasattr(record, "id") else f"item {index + 1}"
+    label = row_label(getattr(item.records[index], "id", None), index)
     line = item.lines[index].of(field) if index < len(item.lines) else None
     return kind(Problem(item.label, expected, found, label, field, line))
 
@@ -239,9 +239,16 @@ def _source_urls(item: Parsed) -> Errors:
 def _spans(item: Parsed) -> Errors:
     for index, record in enumerate(item.records):
         span = record.session_minutes
-        if span.min > span.max:
-            found = f"min {span.min} above max {span.max}"
-            yield _error(SchemaError, item, index, "session_minutes.max", found, "max at least min")
+        yield from _in_order(item, index, "session_minutes.max", span.min, span.max)
+
+
+def _in_order(
+    item: Parsed, index: int, field: str, low: float | None, high: float | None
+) -> Errors:
+    """A range's low end may not be above its high end."""
+    if low is not None and high is not None and low > high:
+        found = f"min {low} above max {high}"
+        yield _error(SchemaError, item, index, field, found, "max at least min")
 
 
 def _confirmed_effects(item: Parsed) -> Errors:
@@ -252,9 +259,8 @@ def _confirmed_effects(item: Parsed) -> Errors:
             expected = "a source: figures no source confirms belong in data/effects.yml"
             yield _error(SchemaError, item, index, "source_note", found, expected)
         span = record.percent
-        if isinstance(span, models.PercentSpan) and span.min > span.max:
-            found = f"min {span.min} above max {span.max}"
-            yield _error(SchemaError, item, index, "percent.max", found, "max at least min")
+        if isinstance(span, models.PercentSpan):
+            yield from _in_order(item, index, "percent.max", span.min, span.max)
 
 
 def _crisis_lines(item: Parsed) -> Errors:
@@ -277,9 +283,7 @@ def _facts_shape(item: Parsed) -> Errors:
         if (fact.min is None) != (fact.max is None):
             found = "only one end of the range"
             yield _error(SchemaError, item, index, "max", found, "both min and max")
-        if fact.min is not None and fact.max is not None and fact.min > fact.max:
-            found = f"min {fact.min} above max {fact.max}"
-            yield _error(SchemaError, item, index, "max", found, "max at least min")
+        yield from _in_order(item, index, "max", fact.min, fact.max)
         if fact.decimals is not None and fact.text is not None:
             found = "decimals on a figure written as text"
             expected = "decimals only with a number (value, or min and max)"
@@ -323,24 +327,19 @@ def natural_denominator(percent: float) -> int | None:
     """
     if not 0 < percent <= 50:
         return None
-    denominator = round(100 / percent)
+    denominator = one_in(percent)
     shown = 100 / denominator
     return denominator if abs(shown - percent) <= NATURAL_TOLERANCE * percent else None
 
 
 def _natural(item: Parsed, index: int, percent: float) -> Errors:
     if natural_denominator(percent) is None:
-        found = f"kind chance for {number_text(percent)}%, which '1 in N' cannot show correctly"
+        found = f"kind chance for {percent:g}%, which '1 in N' cannot show correctly"
         expected = (
             "kind chance only for a share of 50% or less that is close to 1 in N "
             "(50% is 1 in 2, 10% is 1 in 10); write kind: rate to show the percentage"
         )
         yield _error(SchemaError, item, index, "kind", found, expected)
-
-
-def number_text(value: float) -> str:
-    """A number as the site writes it in text: no trailing zeros ("0.5", "30")."""
-    return f"{value:g}"
 
 
 def _given(fact: models.FactRow, form: str) -> bool:

@@ -24,6 +24,11 @@ KIND_STYLES: dict[str, str] = {"chance": "1 in N", "rate": "percentage"}
 DEFAULT_KIND = "rate"
 
 
+def one_in(percent: float) -> int:
+    """N of "1 in N" for a share of `percent`%: what the renderer shows and the checks test."""
+    return round(100 / percent)
+
+
 @dataclass(frozen=True)
 class Figure:
     """One number, range or phrase, with how to show it and the source that backs it."""

@@ -20,7 +20,7 @@ from scripts.data.datasets import DATASETS, Dataset
 from scripts.data.errors import DataError, Problem, SchemaError, raise_all
 from scripts.data.figures import Figure
 from scripts.data.schema_errors import problems, show
-from scripts.data.yamlfile import Lines, YamlDocument, read_yaml
+from scripts.data.yamlfile import Lines, YamlDocument, read_yaml, row_label
 
 
 @dataclass(frozen=True)
@@ -121,18 +121,12 @@ def parse_dataset(project_dir: Path, dataset: Dataset) -> Parsed:
     for i, item in enumerate(payload):
         try:
             row_lines = lines[i] if i < len(lines) else None
-            records.append(_validate(dataset.model, item, label, row_label(item, i), row_lines))
+            row = row_label(item.get("id") if isinstance(item, dict) else None, i)
+            records.append(_validate(dataset.model, item, label, row, row_lines))
         except DataError as error:
             errors.append(error)
     raise_all(errors)
     return Parsed(dataset, label, tuple(records), tuple(lines))
-
-
-def row_label(item: object, index: int) -> str:
-    """How messages name a row: by id when it has one, always by position (1-based)."""
-    if isinstance(item, dict) and isinstance(item.get("id"), str):
-        return f"'{item['id']}' (item {index + 1})"
-    return f"item {index + 1}"
 
 
 def _payload(document: YamlDocument, dataset: Dataset) -> Any:

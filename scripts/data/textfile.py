@@ -16,12 +16,9 @@ SAVE_AS_UTF8 = (
 
 
 def read_utf8(path: Path, label: str) -> str:
-    """The text of `path`; a leading byte-order mark is kept (callers decide what it means)."""
-    return decode_utf8(path.read_bytes(), label)
-
-
-def decode_utf8(raw: bytes, label: str) -> str:
-    """`raw` decoded as UTF-8; EncodingError names the line of the first byte that is not."""
+    """The text of `path`; a leading byte-order mark is kept (callers decide what it means).
+    EncodingError names the line of the first byte that is not UTF-8."""
+    raw = path.read_bytes()
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:

@@ -149,7 +149,7 @@ class YamlDocument:
         """Lines of each item of the list under top-level `key` (or of `key`'s own mapping)."""
         value = _value_node(self.root, key)
         if isinstance(value, yaml.SequenceNode):
-            return [_lines(item) for item in value.value]
+            return [node_lines(item) for item in value.value]
         return []
 
     def section_lines(self, key: str, section: str) -> list[Lines]:
@@ -157,7 +157,7 @@ class YamlDocument:
         value = _value_node(self.root, key)
         inner = _value_node(value, section) if value is not None else None
         if isinstance(inner, yaml.SequenceNode):
-            return [_lines(item) for item in inner.value]
+            return [node_lines(item) for item in inner.value]
         return []
 
 
@@ -267,11 +267,15 @@ def _scalars(node: yaml.Node, row: str, path: str) -> Iterator[tuple[str, str, y
         yield row, path, node
 
 
+def row_label(ident: object, index: int) -> str:
+    """How messages name a row: by id when it has one (text), always by position (1-based)."""
+    return f"'{ident}' (item {index + 1})" if isinstance(ident, str) else f"item {index + 1}"
+
+
 def _row_name(item: yaml.Node, index: int) -> str:
     ident = _value_node(item, "id")
-    if isinstance(ident, yaml.ScalarNode) and ident.tag == "tag:yaml.org,2002:str":
-        return f"'{ident.value}' (item {index + 1})"
-    return f"item {index + 1}"
+    text = isinstance(ident, yaml.ScalarNode) and ident.tag == "tag:yaml.org,2002:str"
+    return row_label(ident.value if text and ident else None, index)
 
 
 def _refuse_duplicate_keys(node: yaml.Node, label: str) -> None:
@@ -318,6 +322,3 @@ def node_lines(item: yaml.Node, first_line: int = 1) -> Lines:
                     fields[f"{key.value}.{inner.value}"] = inner.start_mark.line + first_line
         raw = {k.value: v.value for k, v in item.value if isinstance(v, yaml.ScalarNode)}
     return Lines(row=item.start_mark.line + first_line, fields=fields, raw=raw)
-
-
-_lines = node_lines

@@ -1,7 +1,8 @@
-"""Check every page's front matter when the build starts.
+"""Read a page's front matter, once, and check it when the build starts.
 
-The templates print the review dates and the description, so a page with a
-missing or bad field fails the build here, naming the page and the field.
+`read_front_matter` is the one reader every rule and tool uses. The templates print the
+review dates and the description, so a page with a missing or bad field fails the build
+here, naming the page and the field.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -56,10 +58,28 @@ REFUSED_KEYS = {
 }
 # What `hide` may hide: the navigation, the table of contents and the previous/next footer.
 HIDEABLE = ("navigation", "toc", "footer")
+FIRST_LINE = 2  # the YAML starts on the line after the opening ---
+BOM = "\ufeff"  # some editors save it first; MkDocs reads past it, and so does the reader
 
 
-class FrontMatter(BaseModel):
-    """A page's front matter, validated."""
+@dataclass(frozen=True)
+class FrontMatter:
+    """A page's front matter as read: its values, the line of each key and each scalar value
+    as written (`lines`), and how many lines come before the Markdown body the engine renders
+    (the front matter and the blank lines after it, which both engines strip).
+
+    `problem` says why there are no values to read; `readable` is False only when the
+    YAML itself does not read (a missing front matter or a list is no YAML error)."""
+
+    values: dict[Any, Any] = field(default_factory=dict)
+    lines: Lines = field(default_factory=lambda: Lines(row=FIRST_LINE))
+    body_start: int = 0
+    problem: Problem | None = None
+    readable: bool = True
+
+
+class Fields(BaseModel):
+    """The fields a page's front matter must hold, as the build validates them."""
 
     # `hide` passes through, checked in _hide; any other key is refused in check_page.
     model_config = ConfigDict(extra="allow", strict=True, frozen=True)
@@ -87,7 +107,7 @@ class FrontMatter(BaseModel):
 
 def allowed_keys() -> list[str]:
     """Every key a page's front matter may hold: ours, then the theme's `hide`."""
-    return [*FrontMatter.model_fields, "hide"]
+    return [*Fields.model_fields, "hide"]
 
 
 def check_pages(docs_dir: Path, source_ids: Iterable[str], today: dt.date | None = None) -> None:
@@ -105,11 +125,12 @@ def check_pages(docs_dir: Path, source_ids: Iterable[str], today: dt.date | None
 
 def check_page(
     text: str, label: str, known_sources: set[str], today: dt.date | None = None
-) -> FrontMatter:
+) -> Fields:
     """The page's front matter, validated; every problem in it is raised together."""
-    # MkDocs skips a byte-order mark that some editors save at the start of a file.
-    block, first_line = _front_matter(text.removeprefix("\ufeff"), label)
-    meta, lines = _parse(block, first_line, label)
+    front = read_front_matter(text, label)
+    if front.problem:
+        raise FrontMatterError(front.problem)
+    meta, lines = front.values, front.lines
     refused = [key for key in meta if str(key) in REFUSED_KEYS]
     unknown = [key for key in meta if str(key) not in allowed_keys() and key not in refused]
     errors: list[DataError] = [
@@ -119,9 +140,9 @@ def check_page(
     errors += _hide(meta.get("hide"), label, lines)
     explained = {_closest_key(str(key)) for key in unknown}
     try:
-        page = FrontMatter.model_validate(meta)
+        page = Fields.model_validate(meta)
     except ValidationError as error:
-        found = problems(error, FrontMatter, label, "", lines.fields.get, lines.raw_of)
+        found = problems(error, Fields, label, "", lines.fields.get, lines.raw_of)
         for problem in found:
             if problem.found == "nothing" and problem.field in explained:
                 continue  # the misspelt key is reported, naming this field
@@ -134,30 +155,55 @@ def check_page(
     return page
 
 
-def _parse(block: str, first_line: int, label: str) -> tuple[dict[Any, Any], Lines]:
-    if not block.strip():
-        return {}, Lines(row=first_line)
-    loader = None
+def read_front_matter(text: str, label: str = "") -> FrontMatter:
+    """The front matter between the opening and the closing --- (or ...) line of a page's
+    text, read with the data layer's YAML reader (no aliases, no deep nesting); `label`
+    names the page in the problem that says why it cannot be read."""
+    lines = text.removeprefix(BOM).splitlines()
+    close = _closing_line(lines)
+    if close is None:
+        expected, found, key = (
+            ("a closing --- line", "none", "front matter")
+            if lines and lines[0].rstrip() == "---"
+            else ("front matter between --- lines at the top", "no front matter", "title")
+        )
+        return FrontMatter(problem=Problem(label, expected, found, field=key, line=1))
+    body = close + 1
+    while body < len(lines) and not lines[body].strip():
+        body += 1
+    block = "\n".join(lines[1:close])
     try:
-        loader = Loader(block)
-        root = loader.get_single_node()
-        meta = loader.construct_document(root) if root is not None else {}
+        values, root = _load(block)
     except yaml.YAMLError as error:
-        problem = syntax_problem(error, label, block, first_line)
+        problem = syntax_problem(error, label, block, FIRST_LINE)
         if problem.expected.startswith("valid YAML"):
             expected = problem.expected.replace("valid YAML", "valid YAML front matter", 1)
             problem = dataclasses.replace(problem, expected=expected)
-        raise FrontMatterError(problem) from None
+        return FrontMatter(body_start=body, problem=problem, readable=False)
+    if not isinstance(values, dict):
+        found = show(values)
+        problem = Problem(label, "a mapping of fields", found, "", "front matter", FIRST_LINE)
+        return FrontMatter(body_start=body, problem=problem)
+    # Only comments: no fields, so no lines to look up.
+    lines_of = node_lines(root, FIRST_LINE) if root is not None else Lines(row=FIRST_LINE)
+    return FrontMatter(values, lines_of, body)
+
+
+def _load(block: str) -> tuple[Any, yaml.Node | None]:
+    """The block's values and node tree (None when it holds only comments)."""
+    loader = Loader(block)  # refuses control characters as soon as it is given the text
+    try:
+        root = loader.get_single_node()
+        return (loader.construct_document(root) if root is not None else {}), root
     finally:
-        if loader is not None:
-            loader.dispose()
-    if not isinstance(meta, dict):
-        raise FrontMatterError(
-            Problem(label, "a mapping of fields", show(meta), field="front matter", line=first_line)
-        )
-    if root is None:  # only comments: no fields, so no lines to look up
-        return meta, Lines(row=first_line)
-    return meta, node_lines(root, first_line)
+        loader.dispose()
+
+
+def _closing_line(lines: list[str]) -> int | None:
+    """The index of the line that closes the front matter; None when there is none."""
+    if not lines or lines[0].rstrip() != "---":
+        return None
+    return next((i for i, line in enumerate(lines) if i and line.rstrip() in ("---", "...")), None)
 
 
 def _closest_key(key: str) -> str | None:
@@ -200,14 +246,14 @@ def _unknown_key(key: object, label: str, lines: Lines) -> Problem:
 def _description_length(problem: Problem, meta: dict[Any, Any]) -> Problem:
     """Count the characters of a long description: the text itself is too long to show."""
     description = meta.get("description")
-    if not isinstance(description, str):
+    if problem.field != "description" or not isinstance(description, str):
         return problem
-    if problem.field == "description" and len(description) > DESCRIPTION_MAX:
+    if len(description) > DESCRIPTION_MAX:
         return dataclasses.replace(problem, found=f"{len(description)} characters")
     return problem
 
 
-def _dates(page: FrontMatter, label: str, lines: Lines, today: dt.date) -> list[DataError]:
+def _dates(page: Fields, label: str, lines: Lines, today: dt.date) -> list[DataError]:
     errors: list[DataError] = []
     # One day of slack: an editor east of UTC may already be on tomorrow's date.
     if page.reviewed > today + dt.timedelta(days=1):
@@ -226,7 +272,7 @@ def _dates(page: FrontMatter, label: str, lines: Lines, today: dt.date) -> list[
     return errors
 
 
-def _sources(page: FrontMatter, label: str, known: set[str], lines: Lines) -> list[DataError]:
+def _sources(page: Fields, label: str, known: set[str], lines: Lines) -> list[DataError]:
     errors: list[DataError] = []
     seen: set[str] = set()
     for source in page.sources:
@@ -242,40 +288,3 @@ def _sources(page: FrontMatter, label: str, known: set[str], lines: Lines) -> li
 
 def _error(label: str, field: str, found: str, expected: str, lines: Lines) -> DataError:
     return FrontMatterError(Problem(label, expected, found, "", field, lines.fields.get(field)))
-
-
-def _front_matter(text: str, label: str) -> tuple[str, int]:
-    """The YAML between the opening and closing '---', and the line it starts on."""
-    lines = text.splitlines()
-    if not lines or lines[0].strip() != "---":
-        raise FrontMatterError(
-            Problem(
-                label,
-                "front matter between --- lines at the top",
-                "no front matter",
-                field="title",
-                line=1,
-            )
-        )
-    for index, line in enumerate(lines[1:], start=1):
-        if line.strip() in ("---", "..."):
-            return "\n".join(lines[1:index]), 2
-    raise FrontMatterError(
-        Problem(label, "a closing --- line", "none", field="front matter", line=1)
-    )
-
-
-def body_start(text: str) -> int:
-    """How many lines of a page come before the Markdown body the engine renders: the
-    front matter between its --- lines and the blank lines after it (both engines strip
-    these), so a line of the body can be named by its line in the file."""
-    lines = text.removeprefix("\ufeff").split("\n")
-    if not lines or lines[0].rstrip() != "---":
-        return 0
-    for index, line in enumerate(lines[1:], start=1):
-        if line.rstrip() in ("---", "..."):
-            start = index + 1
-            while start < len(lines) and not lines[start].strip():
-                start += 1
-            return start
-    return 0

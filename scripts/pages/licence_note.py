@@ -14,6 +14,8 @@ from pathlib import Path
 import yaml
 from jinja2 import nodes
 
+from scripts.pages.typed_figures import called_name
+
 MACRO = "licence_status"
 CALL = f"{{{{ {MACRO}() }}}}"
 H2_RE = re.compile(r"^##\s")
@@ -36,11 +38,7 @@ def licence_note_problems(
 ) -> list[tuple[int, str]]:
     """(line, message) for a treatment page (`required`) without the note or with it below
     the first ## heading, and for any page that shows it twice."""
-    calls = sorted(
-        call.lineno
-        for call in tree.find_all(nodes.Call)
-        if isinstance(call.node, nodes.Name) and call.node.name == MACRO
-    )
+    calls = sorted(call.lineno for call in tree.find_all(nodes.Call) if called_name(call) == MACRO)
     first_h2 = next((number for number, line in prose if H2_RE.match(line)), None)
     problems = [
         (line, f"the licence-status note is already on this page (line {calls[0]}): show it once")
@@ -50,20 +48,16 @@ def licence_note_problems(
         return problems
     if not calls:
         at = first_h2 or (prose[0][0] if prose else 1)
-        problems.append(
-            (
-                at,
-                "this page is about treatment (data/xrefs.yml licence_note_pages), so it says "
-                f"what is licensed near the top: add {CALL} after the opening paragraphs, "
-                "before the first ## heading",
-            )
+        message = (
+            "this page is about treatment (data/xrefs.yml licence_note_pages), so it says "
+            f"what is licensed near the top: add {CALL} after the opening paragraphs, "
+            "before the first ## heading"
         )
+        problems.append((at, message))
     elif first_h2 is not None and calls[0] > first_h2:
-        problems.append(
-            (
-                calls[0],
-                f"the licence-status note comes after the first ## heading (line {first_h2}): "
-                f"move {CALL} above that heading, near the top of the page",
-            )
+        message = (
+            f"the licence-status note comes after the first ## heading (line {first_h2}): "
+            f"move {CALL} above that heading, near the top of the page"
         )
+        problems.append((calls[0], message))
     return sorted(problems)

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from scripts.linkcheck.urls import MalformedURL, split_web_url
+from scripts.pages.frontmatter import BOM, read_front_matter
 
 
 def read_lines(path: Path) -> list[str]:
@@ -42,30 +43,14 @@ def text_line(path: Path, needle: str) -> int | None:
 
 
 def body_offset(path: Path) -> int:
-    """How many file lines come before the Markdown body that MkDocs hands to plugins.
-
-    MkDocs removes the front matter and the blank lines after it, so "line 3"
-    of a macro error is the third line after those.
-    """
-    lines = read_lines(path)
-    if not lines or lines[0].rstrip() != "---":
-        return 0
-    for number, text in enumerate(lines[1:], start=1):
-        if text.rstrip() in ("---", "..."):
-            offset = number + 1
-            while offset < len(lines) and not lines[offset].strip():
-                offset += 1
-            return offset
-    return 0
-
-
-# Some editors save an invisible byte-order mark first. MkDocs reads past it, but the
-# Markdown lint then sees no front matter; the page rules name the cause instead.
-BOM = "\ufeff"
+    """How many file lines come before the Markdown body that MkDocs hands to plugins, so
+    "line 3" of a macro error is the third line after them."""
+    return read_front_matter("\n".join(read_lines(path))).body_start
 
 
 def starts_with_bom(path: Path) -> bool:
-    """Whether the file at `path` starts with a UTF-8 byte-order mark."""
+    """Whether the file at `path` starts with a UTF-8 byte-order mark. MkDocs reads past it,
+    but the Markdown lint then sees no front matter; the page rules name the cause instead."""
     try:
         with path.open("rb") as handle:
             return handle.read(3) == BOM.encode("utf-8")

@@ -4,59 +4,17 @@ the sources it cites are the ones it lists (its Sources section is drawn from th
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any
 
-import yaml
-
-from scripts.data.yamlfile import Loader
+from scripts.pages.frontmatter import FrontMatter, read_front_matter
 from scripts.pages.typed_figures import typed_figure
 
 NAME_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-KEY_RE = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)\s*:")
 CITE_RE = re.compile(r"""\bcite\(\s*(?P<q>["'])(?P<id>[^"']+)(?P=q)""")
 SOURCES_HEADING_RE = re.compile(r"^##\s+Sources\s*(?:\{.*\})?\s*$")
 PAGE_SOURCES_RE = re.compile(r"\{\{-?\s*page_sources\s*\(")
 # Shown to readers and search engines as written: MkDocs does not render front matter.
 SHOWN_KEYS = ("title", "description")
-
-
-@dataclass
-class FrontMatter:
-    """A page's front matter: its values, the line of each top-level key, and the text of
-    each key's value as written (continuation lines included)."""
-
-    values: dict[str, Any] = field(default_factory=dict)
-    lines: dict[str, int] = field(default_factory=dict)
-    raw: dict[str, str] = field(default_factory=dict)
-    readable: bool = True  # False when it is not YAML: the data step reports that
-
-
-def read_front_matter(lines: list[str]) -> FrontMatter:
-    """The front matter between the opening and closing `---`; empty when there is none or
-    it is not YAML (the data step reports that)."""
-    if not lines or lines[0].rstrip() != "---":
-        return FrontMatter()
-    end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
-    if end is None:
-        return FrontMatter()
-    try:
-        # The data layer's reader: it refuses aliases and deep nesting instead of hanging.
-        values = yaml.load("\n".join(lines[1:end]), Loader=Loader) or {}
-    except yaml.YAMLError:
-        return FrontMatter(readable=False)
-    meta = FrontMatter(values if isinstance(values, dict) else {})
-    key = None
-    for index in range(1, end):
-        found = KEY_RE.match(lines[index])
-        if found:
-            key = found["key"]
-            meta.lines[key] = index + 1
-            meta.raw[key] = lines[index][found.end() :]
-        elif key:
-            meta.raw[key] += " " + lines[index].strip()
-    return meta
 
 
 def file_name_problem(relative: str) -> str | None:
@@ -79,30 +37,23 @@ def front_matter_problems(meta: FrontMatter) -> list[tuple[int, str]]:
     """(line, message) for a title or description holding a macro or a typed figure."""
     problems = []
     for key in SHOWN_KEYS:
-        raw = meta.raw.get(key)
+        raw = meta.lines.raw.get(key)
         if raw is None:
             continue
-        line = meta.lines[key]
         if "{{" in raw or "{%" in raw:
-            problems.append(
-                (
-                    line,
-                    f"the front matter '{key}' holds a macro, but front matter is not "
-                    "rendered, so readers and search engines would see it as written: "
-                    "describe the page in words",
-                )
+            message = (
+                f"the front matter '{key}' holds a macro, but front matter is not rendered, "
+                "so readers and search engines would see it as written: describe the page in "
+                "words"
             )
+        elif figure := typed_figure(raw):
+            message = (
+                f"figure '{figure}' typed by hand in the front matter '{key}': front matter is "
+                "not rendered, so no macro can supply it: describe the page without figures"
+            )
+        else:
             continue
-        figure = typed_figure(raw)
-        if figure:
-            problems.append(
-                (
-                    line,
-                    f"figure '{figure}' typed by hand in the front matter '{key}': front "
-                    "matter is not rendered, so no macro can supply it: describe the page "
-                    "without figures",
-                )
-            )
+        problems.append((meta.lines.fields[key], message))
     return problems
 
 
@@ -125,43 +76,33 @@ def source_problems(
     heading = next((n for n, line in body if SOURCES_HEADING_RE.match(line)), None)
     draws = any(PAGE_SOURCES_RE.search(line) for _n, line in body)
     problems = []
-    where = meta.lines.get("sources")
+    where = meta.lines.fields.get("sources")
     at = where or (cites[0][0] if cites else None)
     if not listed and (cites or draws) and at:
         ids = ", ".join(dict.fromkeys(source for _n, source in cites)) or "none"
-        problems.append(
-            (
-                at,
-                "the front matter sources lists nothing, so the page's Sources section is "
-                f"empty: list every source the page uses (it cites: {ids})",
-            )
-        )
+        empty = "the front matter sources lists nothing, so the page's Sources section is empty"
+        problems.append((at, f"{empty}: list every source the page uses (it cites: {ids})"))
     elif listed:
-        for number, source in cites:
-            if source not in listed:
-                problems.append(
-                    (
-                        number,
-                        f"cites '{source}', which is not in the front matter sources "
-                        f"(line {where}): add it there",
-                    )
-                )
+        problems += [
+            (
+                number,
+                f"cites '{source}', which is not in the front matter sources "
+                f"(line {where}): add it there",
+            )
+            for number, source in cites
+            if source not in listed
+        ]
     # A Sources section may instead say why the page has none (about.md does).
     if heading and not draws and (listed or cites):
-        problems.append(
-            (
-                heading,
-                "the Sources section lists nothing: add {{ page_sources() }} under "
-                "this heading; it lists the front matter sources",
-            )
-        )
+        fix = "add {{ page_sources() }} under this heading; it lists the front matter sources"
+        problems.append((heading, f"the Sources section lists nothing: {fix}"))
     return problems
 
 
 def unreadable_front_matter(path: Path) -> bool:
     """Whether a page's front matter is not YAML: the Markdown lint then reads it as text."""
     try:
-        lines = path.read_text(encoding="utf-8-sig").splitlines()
+        text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError):
         return False
-    return not read_front_matter(lines).readable
+    return not read_front_matter(text).readable

@@ -18,8 +18,8 @@ from scripts.data.loader import readable_source_ids
 from scripts.data.textfile import read_utf8
 from scripts.editor_check.mistakes import Mistake, relative
 from scripts.pages import citations, markup, meta
+from scripts.pages.frontmatter import BOM, read_front_matter
 from scripts.pages.licence_note import licence_note_problems, licence_pages
-from scripts.pages.locate import BOM
 from scripts.pages.redirects import redirect_problems
 from scripts.pages.tables_once import tables_shown_twice
 from scripts.pages.templates import page_environment
@@ -94,13 +94,13 @@ def lint_page(
     and `about_treatment` says the page must show the licence-status note."""
     found: list[Mistake] = []
     ids: dict[str, int] = {}
-    prose = list(prose_lines(text))
+    front = read_front_matter(text)
+    prose = list(prose_lines(text, front.body_start))
     for number, line in prose:
         found.extend(_line_problems(line, path, number))
         heading = HEADING_RE.match(line)
         if heading:
             found.extend(_heading_id(heading["text"], ids, path, number))
-    front = meta.read_front_matter(text.splitlines())
     located = markup.admonition_problems(prose)
     located += meta.front_matter_problems(front)
     located += meta.source_problems(front, prose, source_ids)
@@ -140,11 +140,12 @@ def _template_figures(tree: nodes.Template) -> list[tuple[int, str]]:
     ]
 
 
-def prose_lines(text: str) -> Iterator[tuple[int, str]]:
-    """(line number, line) for lines outside front matter, code fences and comments."""
+def prose_lines(text: str, body_start: int) -> Iterator[tuple[int, str]]:
+    """(line number, line) for the lines of the body (from line `body_start` + 1, after the
+    front matter) outside code fences and comments."""
     lines = COMMENT_RE.sub(_blank_keeping_lines, text).splitlines()
     fence: str | None = None
-    for index in range(_after_front_matter(lines), len(lines)):
+    for index in range(body_start, len(lines)):
         line = lines[index]
         marker = FENCE_RE.match(line)
         if marker and (fence is None or marker[1] == fence):
@@ -156,14 +157,6 @@ def prose_lines(text: str) -> Iterator[tuple[int, str]]:
 
 def _blank_keeping_lines(match: re.Match[str]) -> str:
     return "\n" * match[0].count("\n")
-
-
-def _after_front_matter(lines: list[str]) -> int:
-    if lines and lines[0].rstrip() == "---":
-        for index in range(1, len(lines)):
-            if lines[index].rstrip() in ("---", "..."):
-                return index + 1
-    return 0
 
 
 def _line_problems(line: str, path: str, number: int) -> list[Mistake]:

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from jinja2 import nodes
 
+from scripts.pages.typed_figures import called_name
 from scripts.render.api import CHARTS
 
 
@@ -37,7 +38,7 @@ def tables_shown_twice(tree: nodes.Template) -> list[tuple[int, str]]:
 def _tables(tree: nodes.Template) -> Iterator[tuple[int, str, str]]:
     """(line, table name, call as written) for each table the page's macro calls show."""
     for call in tree.find_all(nodes.Call):
-        name = call.node.name if isinstance(call.node, nodes.Name) else None
+        name = called_name(call)
         if name not in ("table", "chart") or not call.args:
             continue
         arg = call.args[0]

@@ -15,12 +15,12 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-import yaml
 from jinja2 import Environment, TemplateSyntaxError
 from jinja2.defaults import DEFAULT_NAMESPACE
 
 from scripts.data.checks import closest
 from scripts.data.errors import DataError, MacroSyntaxError, Problem, UnknownNameError, raise_all
+from scripts.pages.frontmatter import read_front_matter
 
 # The first name inside {{ ... }}: a macro call or a variable.
 EXPRESSION = re.compile(r"\{\{-?\s*([A-Za-z_]\w*)")
@@ -124,7 +124,8 @@ def _unclosed_block(text: str, environment: Environment) -> tuple[int, str] | No
 def _unknown_names(text: str, label: str, known: set[str]) -> list[DataError]:
     # Blank out raw blocks but keep their newlines, so line numbers stay right.
     text = RAW.sub(lambda match: "\n" * match.group(0).count("\n"), text)
-    defined = known | _front_matter_keys(text) | set(DEFINED.findall(text))
+    # Front-matter keys become page variables; the front matter itself is checked elsewhere.
+    defined = known | set(read_front_matter(text).values) | set(DEFINED.findall(text))
     choices = defined - PER_PAGE - set(DEFAULT_NAMESPACE)
     errors: list[DataError] = []
     for match in EXPRESSION.finditer(text):
@@ -135,15 +136,3 @@ def _unknown_names(text: str, label: str, known: set[str]) -> list[DataError]:
             problem = Problem(label, expected, f"'{name}'", "", "macro name", line)
             errors.append(UnknownNameError(problem))
     return errors
-
-
-def _front_matter_keys(text: str) -> set[str]:
-    """Front-matter keys become page variables; the front matter itself is checked elsewhere."""
-    if not text.startswith("---"):
-        return set()
-    block = text.split("---", 2)[1] if text.count("---") >= 2 else ""
-    try:
-        meta = yaml.safe_load(block)
-    except yaml.YAMLError:
-        return set()
-    return set(meta) if isinstance(meta, dict) else set()

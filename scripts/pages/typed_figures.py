@@ -48,7 +48,7 @@ def template_literals(node: nodes.Node, public_macros: frozenset[str]) -> Iterat
     tag outside the public macros' own arguments: `{% set x = 50 %}`, `{{ "60%" }}` and
     `{{ 3 * 10 }}` would put a figure on the page that no data file holds. Given the whole
     file parsed, the line numbers are the file's."""
-    if isinstance(node, nodes.Call) and _called_name(node) in public_macros:
+    if isinstance(node, nodes.Call) and called_name(node) in public_macros:
         return  # a public macro's arguments name data; they are not shown as figures
     if isinstance(node, nodes.Const) and _is_figure(node.value):
         yield node.lineno, str(node.value)
@@ -57,7 +57,8 @@ def template_literals(node: nodes.Node, public_macros: frozenset[str]) -> Iterat
         yield from template_literals(child, public_macros)
 
 
-def _called_name(call: nodes.Call) -> str | None:
+def called_name(call: nodes.Call) -> str | None:
+    """The name a template call calls (`table` in table("x")); None for a method or filter."""
     return call.node.name if isinstance(call.node, nodes.Name) else None
 
 

@@ -10,6 +10,7 @@ from html import escape
 from scripts.data.models import ChangeRow, XrefTopic
 from scripts.render.citations import PageLinks
 from scripts.render.links import page_url
+from scripts.render.numbers import long_date
 
 FEED_PATH = "feed.xml"  # where the build writes the Atom feed, under the site's root
 KIND_LABELS = {"new": "New", "review": "Reviewed", "update": "Updated", "correction": "Corrected"}
@@ -29,11 +30,6 @@ def change_anchor(change: ChangeRow) -> str:
     return f"change-{change.id}"
 
 
-def long_date(change: ChangeRow) -> str:
-    """A change's date as readers say it, such as 3 December 2026."""
-    return f"{change.date.day} {change.date:%B %Y}"
-
-
 def changes_list(
     changes: Sequence[ChangeRow], topics: Mapping[str, XrefTopic], links: PageLinks
 ) -> str:
@@ -44,7 +40,7 @@ def changes_list(
         items.append(
             f'<li class="kt-changes__item" id="{escape(change_anchor(change))}">'
             f'<p class="kt-changes__meta"><time datetime="{change.date.isoformat()}">'
-            f"{escape(long_date(change))}</time> · "
+            f"{escape(long_date(change.date))}</time> · "
             f'<span class="kt-changes__kind">{escape(KIND_LABELS[change.kind])}</span> · '
             f'<a href="{escape(links.href(topic.page))}">{escape(topic.title)}</a></p>'
             f'<p class="kt-changes__summary">{escape(change.summary)}</p></li>'

@@ -29,6 +29,7 @@ NOTE = 20  # extra row height for a note line under the bar
 BAR = 18
 AXIS = 28
 TIME_SCALES: tuple[TimeScale, ...] = ("minutes", "hours", "days", "weeks", "months")
+PERCENT_AXIS = [(value, f"{value}%") for value in (0, 25, 50, 75, 100)]
 
 
 @dataclass(frozen=True)
@@ -43,51 +44,50 @@ class Bar:
     note: str = ""  # words under the bar, where they would not fit after it
 
 
-def svg_chart(
+def chart_figure(
     name: str,
     title: str,
     summary: str,
     bars: Sequence[Bar],
     axis: Sequence[tuple[float, str]],
     scale_max: float,
+    caption: str,
 ) -> str:
-    """One chart: labelled horizontal bars over a labelled axis."""
+    """One chart: labelled horizontal bars over a labelled axis, in a figure with `caption`."""
     row = ROW + (NOTE if any(bar.note for bar in bars) else 0)
     height = len(bars) * row + AXIS
     ids = f"kt-chart-{name}-title kt-chart-{name}-desc"
     parts = [
+        f'<figure class="kt-chart" id="kt-chart-{name}">'
         f'<svg class="kt-chart__svg" viewBox="0 0 {WIDTH} {height}" width="100%" '
         f'role="img" aria-labelledby="{ids}" xmlns="http://www.w3.org/2000/svg">',
         f'<title id="kt-chart-{name}-title">{escape(title)}</title>',
         f'<desc id="kt-chart-{name}-desc">{escape(summary)}</desc>',
     ]
-    plot = PLOT_WIDTH
-    parts += _axis(axis, scale_max, plot, height)
+    parts += _axis(axis, scale_max, height)
     for index, bar in enumerate(bars):
-        parts += _bar(bar, index * row, scale_max, plot)
-    parts.append("</svg>")
+        parts += _bar(bar, index * row, scale_max)
+    parts.append(f"</svg><figcaption>{escape(caption)}</figcaption></figure>")
     return "".join(parts)
 
 
-def _x(value: float, scale_max: float, plot: float) -> str:
-    return number(round(value / scale_max * plot, 1))
+def _x(value: float, scale_max: float) -> str:
+    return number(round(value / scale_max * PLOT_WIDTH, 1))
 
 
-def _axis(
-    axis: Sequence[tuple[float, str]], scale_max: float, plot: float, height: int
-) -> list[str]:
+def _axis(axis: Sequence[tuple[float, str]], scale_max: float, height: int) -> list[str]:
     bottom = height - AXIS + 4
     parts = []
     for value, label in axis:
-        x = _x(value, scale_max, plot)
+        x = _x(value, scale_max)
         parts.append(f'<line class="kt-chart__grid" x1="{x}" y1="0" x2="{x}" y2="{bottom}"/>')
         anchor = "start" if value == 0 else "middle"
         parts.append(_text("kt-chart__axis", x, height - 6, label, anchor))
     return parts
 
 
-def _bar(bar: Bar, top: int, scale_max: float, plot: float) -> list[str]:
-    x1, x2 = _x(bar.start, scale_max, plot), _x(bar.end, scale_max, plot)
+def _bar(bar: Bar, top: int, scale_max: float) -> list[str]:
+    x1, x2 = _x(bar.start, scale_max), _x(bar.end, scale_max)
     width = number(max(float(x2) - float(x1), 2))
     css = "kt-chart__bar" if bar.confirmed else "kt-chart__bar kt-chart__bar--unconfirmed"
     after = number(float(x2) + LABEL_GAP)
@@ -134,14 +134,6 @@ def with_note(text: str, note: str) -> str:
     return f"{text} {note}" if note else text
 
 
-def figure_block(name: str, svg: str, caption: str) -> str:
-    """A chart's SVG in a figure with its caption."""
-    return (
-        f'<figure class="kt-chart" id="kt-chart-{name}">{svg}'
-        f"<figcaption>{escape(caption)}</figcaption></figure>"
-    )
-
-
 def common_effects_chart(rows: Sequence[CommonEffectRow]) -> str:
     """The confirmed rates: a bar from the low to the high end of each range the label gives
     (or from 0 to a single figure), named with where the figure comes from. Effects a source
@@ -149,21 +141,20 @@ def common_effects_chart(rows: Sequence[CommonEffectRow]) -> str:
     rated = [r for r in rows if r.percent is not None]
     bars = [Bar(r.effect, *_percent_span(r), _percent_text(r), note=_seen_in(r)) for r in rated]
     words = "; ".join(f"{r.effect}, {_seen_in(r)}: {_percent_text(r, ' to ')}" for r in rated)
-    axis = [(v, f"{v}%") for v in (0, 25, 50, 75, 100)]
-    svg = svg_chart(
-        "common_effects",
-        "How many people had each effect, where a source gives a rate",
-        f"Bar chart. {words}.",
-        bars,
-        axis,
-        100,
-    )
     caption = (
         "Share of people who had each effect: ranges from the esketamine label's trials, "
         "and one figure for ketamine given into a vein (IV). The table also lists common "
         "effects that have no confirmed rate."
     )
-    return figure_block("common_effects", svg, caption)
+    return chart_figure(
+        "common_effects",
+        "How many people had each effect, where a source gives a rate",
+        f"Bar chart. {words}.",
+        bars,
+        PERCENT_AXIS,
+        100,
+        caption,
+    )
 
 
 def _seen_in(row: CommonEffectRow) -> str:
@@ -190,17 +181,15 @@ def effects_chart(rows: Sequence[EffectRow]) -> str:
     ]
     words = "; ".join(f"{r.effect}: {number(r.percent)}%" for r in rows)
     note = unconfirmed_note([r.effect for r in rows], [r.source is not None for r in rows])
-    axis = [(v, f"{v}%") for v in (0, 25, 50, 75, 100)]
-    svg = svg_chart(
+    return chart_figure(
         "immediate_effects",
         "Effects and rates as the article this guide is based on gives them",
         with_note(f"Bar chart. {words}.", note),
         bars,
-        axis,
+        PERCENT_AXIS,
         100,
+        with_note("Share of people reporting each effect.", note),
     )
-    caption = with_note("Share of people reporting each effect.", note)
-    return figure_block("immediate_effects", svg, caption)
 
 
 def session_length_chart(rows: Sequence[MethodRow]) -> str:
@@ -222,19 +211,19 @@ def session_length_chart(rows: Sequence[MethodRow]) -> str:
     )
     note = unconfirmed_note([r.name for r in rows], [r.source is not None for r in rows])
     axis = [(v, f"{v} min" if v else "0") for v in range(0, scale_max + 1, 15)]
-    svg = svg_chart(
+    caption = (
+        "Typical session time, from the shortest to the longest, as the source article gives "
+        "it. It does not say what a session includes, so checks before and after may add time."
+    )
+    return chart_figure(
         "session_length",
         "Typical session time by method",
         with_note(f"Range chart of session time in minutes. {words}.", note),
         bars,
         axis,
         scale_max,
+        with_note(caption, note),
     )
-    caption = (
-        "Typical session time, from the shortest to the longest, as the source article gives "
-        "it. It does not say what a session includes, so checks before and after may add time."
-    )
-    return figure_block("session_length", svg, with_note(caption, note))
 
 
 def onset_chart(rows: Sequence[ComparisonRow]) -> str:
@@ -255,13 +244,13 @@ def onset_chart(rows: Sequence[ComparisonRow]) -> str:
     words = "; ".join(f"{r.treatment}: {r.onset_text.lower()}" for r in rows)
     note = unconfirmed_note([r.treatment for r in rows], [r.source is not None for r in rows])
     axis = [(index + 0.5, scale) for index, scale in enumerate(TIME_SCALES)]
-    svg = svg_chart(
+    caption = "How soon each treatment can start to help, on a scale from minutes to months."
+    return chart_figure(
         "onset",
         "How soon treatment can start to help",
         with_note(f"Timeline from minutes to months. {words}.", note),
         bars,
         axis,
         len(TIME_SCALES),
+        with_note(caption, note),
     )
-    caption = "How soon each treatment can start to help, on a scale from minutes to months."
-    return figure_block("onset", svg, with_note(caption, note))

@@ -1,4 +1,4 @@
-"""Format a Figure the one way the site writes figures.
+"""Format a Figure (and a date) the one way the site writes figures (and dates).
 
 "30%", "about 1 in 2", "45 to 60 minutes", "0.5 mg/kg", "about £3,000 a year".
 A share is written in the style of its kind (scripts/data/figures.py, KIND_STYLES):
@@ -7,7 +7,9 @@ a chance as "1 in N", a rate as a percentage.
 
 from __future__ import annotations
 
-from scripts.data.figures import Figure
+import datetime as dt
+
+from scripts.data.figures import Figure, one_in
 
 PREFIX_UNITS = {"£", "$", "€"}
 
@@ -38,7 +40,7 @@ def _body(figure: Figure) -> str:
     if figure.low is not None and figure.high is not None:  # a range: both ends given
         return _range(figure.low, figure.high, figure.unit, places)
     if figure.style == "1 in N" and figure.unit == "%" and figure.value:
-        return f"1 in {round(100 / figure.value)}"
+        return f"1 in {one_in(figure.value)}"
     # A figure with neither text nor a range holds a value (figure_of and the facts build it so).
     return _with_unit(figure.value, figure.unit, places)  # type: ignore[arg-type]
 
@@ -57,3 +59,8 @@ def _range(low: int | float, high: int | float, unit: str, places: int | None = 
     if unit == "%" or unit in PREFIX_UNITS:
         return f"{_with_unit(low, unit, places)} to {_with_unit(high, unit, places)}"
     return f"{number(low, places)} to {number(high, places)} {unit}".strip()
+
+
+def long_date(day: dt.date) -> str:
+    """A date as readers say it, such as 3 December 2026 (changes, review dates)."""
+    return f"{day.day} {day:%B %Y}"

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import yaml
 
+from scripts.pages.frontmatter import read_front_matter
 from tests.support.pages import DOCS, markdown_pages
 from tests.support.repo import REPO
 
@@ -48,11 +49,11 @@ class Page:
 def read_page(page: Path) -> Page:
     """Split docs/`page` into its YAML front matter and its body."""
     text = (DOCS / page).read_text(encoding="utf-8")
-    if not text.startswith("---\n"):
+    front = read_front_matter(text)
+    if front.body_start == 0:
         raise ValueError(f"docs/{page}: no front matter (the page must start with '---')")
-    _, raw_meta, body = text.split("---\n", 2)
-    meta = yaml.safe_load(raw_meta) or {}
-    return Page(path=page, meta=meta, body=body, body_start_line=raw_meta.count("\n") + 3)
+    body = "".join(text.splitlines(keepends=True)[front.body_start :])
+    return Page(path=page, meta=front.values, body=body, body_start_line=front.body_start + 1)
 
 
 def all_pages() -> list[Page]:

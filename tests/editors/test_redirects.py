@@ -7,10 +7,10 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
 from selectolax.lexbor import LexborHTMLParser
 
 from scripts.config import read_config, redirect_maps
+from scripts.pages.frontmatter import read_front_matter
 from tests.support.pages import DOCS, built_path, page_url
 from tests.support.repo import REPO
 
@@ -49,5 +49,5 @@ def test_old_address_leads_to_the_new_page(built_site: Path, old: str) -> None:
     tree = LexborHTMLParser(landing.read_text(encoding="utf-8"))
     # A real page of the site, not another redirect: it carries the page's own title.
     assert tree.css_first('meta[http-equiv="refresh"]') is None, f"{url} is itself a redirect"
-    title = yaml.safe_load((DOCS / new).read_text(encoding="utf-8").split("---")[1])["title"]
+    title = read_front_matter((DOCS / new).read_text(encoding="utf-8")).values["title"]
     assert tree.css_first("h1").text(strip=True).startswith(title.split(":")[0])

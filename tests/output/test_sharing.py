@@ -8,10 +8,10 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-import yaml
 from selectolax.lexbor import LexborHTMLParser
 
 from scripts.data import load_site_data
+from scripts.pages.frontmatter import read_front_matter
 from tests.output.site_urls import SITE_URL, local_file
 from tests.support.pages import DOCS, built_path, markdown_pages, page_url
 from tests.support.repo import REPO
@@ -21,7 +21,7 @@ PAGES = markdown_pages()
 
 
 def front_matter(page: Path) -> dict:
-    return yaml.safe_load((DOCS / page).read_text(encoding="utf-8").split("---", 2)[1])
+    return read_front_matter((DOCS / page).read_text(encoding="utf-8")).values
 
 
 def test_sitemap_dates_each_page_by_its_review(built_site: Path) -> None:

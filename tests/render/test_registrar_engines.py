@@ -22,7 +22,7 @@ from scripts.config import config_or_empty, plugin_settings
 from scripts.data import once
 from scripts.data.datasets import data_paths
 from scripts.data.errors import DataError, Problem
-from scripts.pages.frontmatter import body_start
+from scripts.pages.frontmatter import read_front_matter
 from tests.support.repo import REPO, copy_repo
 
 
@@ -204,7 +204,7 @@ def test_review_dates_read_the_same_from_dates_and_from_iso_text() -> None:
     ],
 )
 def test_body_start_counts_front_matter_and_the_blank_lines_after_it(text: str, lines: int) -> None:
-    assert body_start(text) == lines
+    assert read_front_matter(text).body_start == lines
 
 
 ZENSICAL_RUN = """
