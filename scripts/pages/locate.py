@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
+from scripts.data.errors import Problem
 from scripts.linkcheck.urls import MalformedURL, split_web_url
 
 
@@ -73,16 +75,44 @@ def starts_with_bom(path: Path) -> bool:
         return False
 
 
-WEB_ADDRESS_RE = re.compile(r"""https?://[^\s)>"'<]+""", re.IGNORECASE)
+# An address with a host: a scheme and "//", or "//" alone (the page's own scheme), standing
+# at the start of a word. It runs to whitespace or to what ends a link in Markdown or HTML.
+ADDRESS_RE = re.compile(r"""(?<![\w+.\-/])(?:[A-Za-z][A-Za-z0-9+.\-]*:)?//[^\s)>"'<]+""")
+FIX_ADDRESS = "a whole address, copied from the browser's address bar"
 
 
 def malformed_addresses(path: Path) -> list[tuple[int, str, str]]:
-    """Every http(s) address in `path` a browser cannot open: (line, address, why)."""
+    """Every address in `path` whose host MkDocs' URL parser (urllib) cannot read, which would
+    end the build in a traceback: (line, address, why), why in the link checker's words."""
     found = []
     for number, text in enumerate(read_lines(path), start=1):
-        for match in WEB_ADDRESS_RE.finditer(text):
+        for match in ADDRESS_RE.finditer(text):
             try:
-                split_web_url(match.group())
-            except MalformedURL as error:
-                found.append((number, match.group(), str(error)))
+                urlsplit(match.group())
+            except ValueError as error:
+                found.append((number, match.group(), _why(match.group(), error)))
     return found
+
+
+def _why(address: str, error: ValueError) -> str:
+    """Why a browser cannot open `address`: its host read as the host of a web address."""
+    rest = address.partition("//")[2]
+    try:
+        split_web_url(f"https://{rest}")
+    except MalformedURL as reason:
+        return str(reason)
+    return f"its host cannot be read ({error})"
+
+
+def malformed_address_problems(path: Path, shown_as: str) -> list[Problem]:
+    """Each of `malformed_addresses` as a problem at its line of `shown_as`, the way both
+    the build and `make check` report it."""
+    return [
+        Problem(
+            shown_as,
+            FIX_ADDRESS,
+            found=f"the address {address}, which a browser cannot open: {why}",
+            line=line,
+        )
+        for line, address, why in malformed_addresses(path)
+    ]
