@@ -78,15 +78,22 @@ def starts_with_bom(path: Path) -> bool:
 # An address with a host: a scheme and "//", or "//" alone (the page's own scheme), standing
 # at the start of a word. It runs to whitespace or to what ends a link in Markdown or HTML.
 ADDRESS_RE = re.compile(r"""(?<![\w+.\-/])(?:[A-Za-z][A-Za-z0-9+.\-]*:)?//[^\s)>"'<]+""")
+# What comes just before the address of a Markdown link, image or autolink: `](`, `<`, or a
+# reference definition `[id]:`. MkDocs rewrites only these; raw HTML and prose it leaves
+# alone (the link checker reports a bad address there, without stopping the build).
+MARKDOWN_LINK_BEFORE_RE = re.compile(r"(?:\]\(\s*<?|<|^\s{0,3}\[[^\]]+\]:\s*<?)\Z")
 FIX_ADDRESS = "a whole address, copied from the browser's address bar"
 
 
 def malformed_addresses(path: Path) -> list[tuple[int, str, str]]:
-    """Every address in `path` whose host MkDocs' URL parser (urllib) cannot read, which would
-    end the build in a traceback: (line, address, why), why in the link checker's words."""
+    """Every address of a Markdown link in `path` whose host MkDocs' URL parser (urllib)
+    cannot read, which would end the build in a traceback: (line, address, why), why in the
+    link checker's words."""
     found = []
     for number, text in enumerate(read_lines(path), start=1):
         for match in ADDRESS_RE.finditer(text):
+            if not MARKDOWN_LINK_BEFORE_RE.search(text, 0, match.start()):
+                continue
             try:
                 urlsplit(match.group())
             except ValueError as error:

@@ -32,6 +32,9 @@ READABLE = [
     "[a](docs//[x)",
     "[a](mailto:someone@example.org)",
     "and/or // [not an address",
+    # Raw HTML and prose MkDocs leaves as they are: the link checker names a bad address there.
+    '<a href="http://[::1/docs">local</a>',
+    "Typed as text, not as a link: http://[bad/ is not rewritten.",
 ]
 
 
