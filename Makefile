@@ -105,8 +105,10 @@ $(BENCH_STAMP): bench/requirements.lock
 bench-links: $(STAMP) $(BENCH_STAMP) ## Time the link checker against lychee and LinkChecker
 	$(BIN)/python bench/linkcheck/run.py --tools $(BENCH_VENV)/bin
 
+# The benchmarks that reuse the tests' helpers run as modules, so the repository comes first
+# on the path: an installed package (textstat) ships a top-level `tests` of its own.
 bench-check: $(STAMP) ## Time make check on this site and with 100, 1,000 and 3,000 more pages
-	$(BIN)/python bench/check/run.py
+	$(BIN)/python -m bench.check.run
 
 # Lighthouse is pinned in bench/lighthouse/package-lock.json and installed by `npm ci` into
 # bench/lighthouse/node_modules (ignored by git); it uses Debian's Chromium, never its own.
@@ -117,7 +119,7 @@ $(LIGHTHOUSE_STAMP): bench/lighthouse/package-lock.json
 	@touch $@
 
 bench-lighthouse: $(STAMP) $(LIGHTHOUSE_STAMP) chromium ## Lighthouse scores and first-visit bytes of every page
-	CHROME_PATH=/usr/bin/chromium $(BIN)/python bench/lighthouse/run.py
+	CHROME_PATH=/usr/bin/chromium $(BIN)/python -m bench.lighthouse.run
 
 # Zensical, the successor engine, lives in its own hash-pinned environment like the benchmark
 # tools: the site builds and tests without it. See README.md, "Pinned versions and the road
