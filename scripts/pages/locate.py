@@ -75,13 +75,15 @@ def starts_with_bom(path: Path) -> bool:
         return False
 
 
-# An address with a host: a scheme and "//", or "//" alone (the page's own scheme), standing
-# at the start of a word. It runs to whitespace or to what ends a link in Markdown or HTML.
-ADDRESS_RE = re.compile(r"""(?<![\w+.\-/])(?:[A-Za-z][A-Za-z0-9+.\-]*:)?//[^\s)>"'<]+""")
-# What comes just before the address of a Markdown link, image or autolink: `](`, `<`, or a
-# reference definition `[id]:`. MkDocs rewrites only these; raw HTML and prose it leaves
-# alone (the link checker reports a bad address there, without stopping the build).
-MARKDOWN_LINK_BEFORE_RE = re.compile(r"(?:\]\(\s*<?|<|^\s{0,3}\[[^\]]+\]:\s*<?)\Z")
+# The address of a Markdown link, image or autolink, after what opens it: `](`, `<`, or a
+# reference definition `[id]:`. MkDocs rewrites only these; raw HTML and prose it leaves alone
+# (the link checker reports a bad address there, without stopping the build). Only addresses
+# with a host count: a scheme and "//", or "//" alone (the page's own scheme). An address
+# runs to whitespace or to what ends a link in Markdown.
+LINK_ADDRESS_RE = re.compile(
+    r"(?:\]\(\s*<?|<|^\s{0,3}\[[^\]]+\]:\s*<?)"
+    r"""(?P<address>(?:[A-Za-z][A-Za-z0-9+.\-]*:)?//[^\s)>"'<]+)"""
+)
 FIX_ADDRESS = "a whole address, copied from the browser's address bar"
 
 
@@ -91,13 +93,12 @@ def malformed_addresses(path: Path) -> list[tuple[int, str, str]]:
     link checker's words."""
     found = []
     for number, text in enumerate(read_lines(path), start=1):
-        for match in ADDRESS_RE.finditer(text):
-            if not MARKDOWN_LINK_BEFORE_RE.search(text, 0, match.start()):
-                continue
+        for match in LINK_ADDRESS_RE.finditer(text):
+            address = match["address"]
             try:
-                urlsplit(match.group())
+                urlsplit(address)
             except ValueError as error:
-                found.append((number, match.group(), _why(match.group(), error)))
+                found.append((number, address, _why(address, error)))
     return found
 
 
