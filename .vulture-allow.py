@@ -18,6 +18,7 @@ about  # scripts/data/models.py (FactRow)
 define_env  # scripts/macros.py
 # MkDocs calls `on_config` of the hook files that mkdocs.yml's hooks list.
 on_config  # scripts/preflight.py
+on_files  # scripts/preflight.py
 # watchdog calls `on_any_event` of an event handler for every file change.
 _.on_any_event  # scripts/preview.py
 # http.server calls `log_message` for every request; the override keeps the log quiet.

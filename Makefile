@@ -60,31 +60,35 @@ review-report: $(STAMP) ## Pages past their review date, and those due within 30
 	$(BIN)/python scripts/review_report.py $(REVIEW_FLAGS)
 
 # Maintenance tools (uv for `make lock`, pip-audit for `make audit`) live in their own
-# hash-pinned environment, like the benchmark tools: the site never needs them.
-TOOLS_VENV := tools/.venv
+# hash-pinned environment, like the benchmark tools: the site never needs them. Their pins
+# sit beside Dependabot's settings, which keep them up to date, and the workflows that run
+# them (lock.yml, review.yml); the environment itself stays out of .github/, whose files
+# `make check` lints and the tests copy.
+TOOLS := .github/tools
+TOOLS_VENV := .venv-tools
 TOOLS_STAMP := $(TOOLS_VENV)/.lock-installed
 
-$(TOOLS_STAMP): tools/requirements.lock
+$(TOOLS_STAMP): $(TOOLS)/requirements.lock
 	rm -rf $(TOOLS_VENV)
 	$(PYTHON) -m venv $(TOOLS_VENV)
 	$(TOOLS_VENV)/bin/pip install --quiet --disable-pip-version-check --require-hashes \
-		--no-deps -r tools/requirements.lock
+		--no-deps -r $(TOOLS)/requirements.lock
 	@touch $@
 
-# The compile command README.md shows, run with the uv pinned in tools/requirements.in;
+# The compile command README.md shows, run with the uv pinned in .github/tools/requirements.in;
 # Dependabot's pull requests run it too (.github/workflows/lock.yml).
-lock: $(TOOLS_STAMP) ## Recompile requirements.lock and tools/requirements.lock after a pin changed
+lock: $(TOOLS_STAMP) ## Recompile requirements.lock and .github/tools/requirements.lock after a pin changed
 	$(TOOLS_VENV)/bin/uv pip compile pyproject.toml --extra dev --generate-hashes --universal \
 		--python-version 3.11.5 -o $(LOCK) --no-header
-	$(TOOLS_VENV)/bin/uv pip compile tools/requirements.in --generate-hashes --universal \
-		--python-version 3.11.5 -o tools/requirements.lock --no-header
+	$(TOOLS_VENV)/bin/uv pip compile $(TOOLS)/requirements.in --generate-hashes --universal \
+		--python-version 3.11.5 -o $(TOOLS)/requirements.lock --no-header
 
 # pip-audit asks PyPI's vulnerability data over the network, so it runs in the weekly CI job
 # (.github/workflows/review.yml), not in `make test`. A known vulnerability exits non-zero.
 audit: $(TOOLS_STAMP) ## Known vulnerabilities in the locked packages (pip-audit; needs network)
 	$(TOOLS_VENV)/bin/pip-audit --strict --require-hashes --disable-pip --progress-spinner off -r $(LOCK)
 	$(TOOLS_VENV)/bin/pip-audit --strict --require-hashes --disable-pip --progress-spinner off \
-		-r tools/requirements.lock
+		-r $(TOOLS)/requirements.lock
 
 # Benchmark tools (lychee, LinkChecker) live in their own hash-pinned environment, apart from
 # the site's: they are never needed to build or test the site.
@@ -101,8 +105,10 @@ $(BENCH_STAMP): bench/requirements.lock
 bench-links: $(STAMP) $(BENCH_STAMP) ## Time the link checker against lychee and LinkChecker
 	$(BIN)/python bench/linkcheck/run.py --tools $(BENCH_VENV)/bin
 
+# The benchmarks that reuse the tests' helpers run as modules, so the repository comes first
+# on the path: an installed package (textstat) ships a top-level `tests` of its own.
 bench-check: $(STAMP) ## Time make check on this site and with 100, 1,000 and 3,000 more pages
-	$(BIN)/python bench/check/run.py
+	$(BIN)/python -m bench.check.run
 
 # Lighthouse is pinned in bench/lighthouse/package-lock.json and installed by `npm ci` into
 # bench/lighthouse/node_modules (ignored by git); it uses Debian's Chromium, never its own.
@@ -113,7 +119,7 @@ $(LIGHTHOUSE_STAMP): bench/lighthouse/package-lock.json
 	@touch $@
 
 bench-lighthouse: $(STAMP) $(LIGHTHOUSE_STAMP) chromium ## Lighthouse scores and first-visit bytes of every page
-	CHROME_PATH=/usr/bin/chromium $(BIN)/python bench/lighthouse/run.py
+	CHROME_PATH=/usr/bin/chromium $(BIN)/python -m bench.lighthouse.run
 
 # Zensical, the successor engine, lives in its own hash-pinned environment like the benchmark
 # tools: the site builds and tests without it. See README.md, "Pinned versions and the road

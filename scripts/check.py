@@ -47,6 +47,7 @@ def run_checks(
     """Run `steps` on the repository at `root`; return merged findings and seconds per step."""
     timings: dict[str, float] = {}
     results: dict[str, list[Mistake]] = {}
+    built = False
     with ThreadPoolExecutor(max_workers=4) as pool:
         futures = {name: pool.submit(_timed, LINTS[name], root) for name in steps if name in LINTS}
         if "data" in futures:
@@ -54,28 +55,33 @@ def run_checks(
         # The build checks the same data and front matter first and stops at the
         # first problem, so with data problems it can add nothing but delay.
         if ("build" in steps or "links" in steps) and not results.get("data"):
-            results.update(_build_and_links(root, steps, site_dir, timings))
+            found, timings["build"] = _build(root, site_dir)
+            results["build"] = found if "build" in steps else []
+            built = True
         for name, future in futures.items():
             results[name], timings[name] = future.result()
+    # Only now, with the lints' threads ended: on a large site the link checker forks worker
+    # processes, and a fork of a process with other threads can deadlock the child (Python
+    # 3.12 warns of it). The lints usually end before the build, so this rarely waits.
+    if built and "links" in steps:
+        results["links"], timings["links"] = _links(root, site_dir)
     ordered = [finding for name in STEPS for finding in results.get(name, [])]
     return merge(ordered), timings
 
 
-def _build_and_links(
-    root: Path, steps: list[str], site_dir: Path, timings: dict[str, float]
-) -> dict[str, list[Mistake]]:
-    """The build, then the link checker over what it wrote (even a failed strict build
-    writes every page, so broken links are reported together with the build's problems)."""
+def _build(root: Path, site_dir: Path) -> tuple[list[Mistake], float]:
+    """The strict build into `site_dir`: its findings and seconds."""
     started = time.perf_counter()
     _built, found = build.build(root, site_dir)
-    timings["build"] = time.perf_counter() - started
-    results = {"build": found if "build" in steps else []}
-    if "links" in steps:
-        started = time.perf_counter()
-        has_pages = (site_dir / "index.html").is_file()
-        results["links"] = links.check(root, site_dir) if has_pages else []
-        timings["links"] = time.perf_counter() - started
-    return results
+    return found, time.perf_counter() - started
+
+
+def _links(root: Path, site_dir: Path) -> tuple[list[Mistake], float]:
+    """The link checker over what the build wrote (even a failed strict build writes every
+    page, so broken links are reported together with the build's problems)."""
+    started = time.perf_counter()
+    found = links.check(root, site_dir) if (site_dir / "index.html").is_file() else []
+    return found, time.perf_counter() - started
 
 
 def _timed(step: Step, root: Path) -> tuple[list[Mistake], float]:

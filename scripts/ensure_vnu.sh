@@ -4,21 +4,13 @@
 # default-jre-headless) when it is missing and apt-get is usable, then the jar with `npm ci`.
 # Where Java cannot be installed the test is skipped, and says why; a missing jar fails it.
 set -euo pipefail
-cd "$(dirname "$0")/../tests/vnu"
+scripts=$(cd "$(dirname "$0")" && pwd)
+cd "$scripts/../tests/vnu"
 
-if ! command -v java >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
-  if [ "$(id -u)" = 0 ]; then
-    sudo=""
-  elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
-    sudo="sudo -n"
-  else
-    sudo="unusable"
-  fi
-  if [ "$sudo" != unusable ]; then
-    echo "Installing Java (Debian's default-jre-headless) for the HTML checker..."
-    $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends default-jre-headless
-  fi
+if ! command -v java >/dev/null 2>&1; then
+  bash "$scripts/apt_install.sh" \
+    "Installing Java (Debian's default-jre-headless) for the HTML checker..." \
+    --no-install-recommends default-jre-headless
 fi
 if ! command -v java >/dev/null 2>&1; then
   echo "note: Java is missing and could not be installed, so the HTML validity test will be skipped." >&2

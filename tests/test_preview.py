@@ -96,6 +96,8 @@ MISTAKES = {
     # mkdocs-macros ends the whole `mkdocs serve` on this one; the preview starts it again.
     "misspelt-field": (PAGE, "\n{{ page.meta.reviewd }}\n", "has no attribute 'reviewd'"),
     "broken-config": (Path("mkdocs.yml"), "\nnav: [oops\n", "mkdocs.yml"),
+    # MkDocs' own link rewriting would end in a traceback; the preview shows the line instead.
+    "unreadable-link": (PAGE, "\n[x](http://[bad/)\n", "which a browser cannot open"),
 }
 # Added with the fix, to see the fixed page by.
 MARKER = "Preview-marker-after-the-fix"

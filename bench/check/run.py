@@ -8,7 +8,7 @@ floor any check has to pay, so the ratio shows what the other checks add.
 Writes the "make check" section of bench/RESULTS.md (other sections of that
 file are left as they are).
 
-Usage: python bench/check/run.py [--sizes 100 1000 3000] [--repeat 3] [--results FILE]
+Usage: python -m bench.check.run [--sizes 100 1000 3000] [--repeat 3] [--results FILE]
 """
 
 from __future__ import annotations
@@ -181,7 +181,7 @@ def render(results: list[Measure], repeat: dict[int, int]) -> str:
     lines = [
         SECTION,
         "",
-        f"`python bench/check/run.py` ({dt.date.today().isoformat()}; Python "
+        f"`make bench-check` ({dt.date.today().isoformat()}; Python "
         f"{platform.python_version()}, {cpus} CPUs, load average {load} at the end).",
         "Medians of the runs shown. CPU is the seconds of processor time of `make check` and",
         "every process it starts; it barely changes when other work shares the machine, while",

@@ -5,7 +5,7 @@ which behaves like GitHub Pages), runs the pinned Lighthouse (bench/lighthouse/p
 with its default mobile settings in Debian's Chromium against each page, and writes the
 "Lighthouse" section of bench/RESULTS.md (other sections of that file are left as they are).
 
-    python bench/lighthouse/run.py          (or: make bench-lighthouse)
+    python -m bench.lighthouse.run          (or: make bench-lighthouse)
 
 Target: 100 in performance, accessibility, best practices and SEO on every page, and under
 150 KB transferred for a first visit to any page.

@@ -22,7 +22,7 @@ from scripts.data.errors import DataError, Problem, logged_problem, problem_line
 from scripts.editor_check.datafiles import unlocated
 from scripts.editor_check.mistakes import ANY, SAME_FILE, Mistake, relative
 from scripts.names import nearest
-from scripts.pages.locate import body_offset, link_line, malformed_addresses, text_line
+from scripts.pages.locate import body_offset, link_line, malformed_address_problems, text_line
 from scripts.render.api import PUBLIC_MACROS
 
 DOC = r"Doc file '(?P<page>[^']+)' contains"
@@ -257,14 +257,11 @@ def _did_you_mean(name: str) -> str:
 
 def _page_read_error(match: re.Match[str], context: _Context) -> list[Mistake]:
     page = context.page(match["page"])
-    # MkDocs stops with urllib's ValueError on a link whose host no URL parser can read;
-    # the link checker's parser finds which one.
-    bad = malformed_addresses(context.root / page)
+    # MkDocs stops with urllib's ValueError on a link whose host no URL parser can read
+    # (scripts/preflight.py names them first, by the same rule, where the hook runs).
+    bad = malformed_address_problems(context.root / page, page)
     if bad:
-        return [
-            Mistake(page, line, f"a browser cannot open the address {address}: {why}", "build")
-            for line, address, why in bad
-        ]
+        return [_typed_finding(problem, str(problem), context.root) for problem in bad]
     detail = " ".join(match["detail"].split())
     return [Mistake(page, 1, detail, "build", SAME_FILE)]
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
+from scripts.data.errors import Problem
 from scripts.linkcheck.urls import MalformedURL, split_web_url
 from scripts.pages.frontmatter import BOM, read_front_matter
 
@@ -58,16 +60,52 @@ def starts_with_bom(path: Path) -> bool:
         return False
 
 
-WEB_ADDRESS_RE = re.compile(r"""https?://[^\s)>"'<]+""", re.IGNORECASE)
+# The address of a Markdown link, image or autolink, after what opens it: `](`, `<`, or a
+# reference definition `[id]:`. MkDocs rewrites only these; raw HTML and prose it leaves alone
+# (the link checker reports a bad address there, without stopping the build). Only addresses
+# with a host count: a scheme and "//", or "//" alone (the page's own scheme). An address
+# runs to whitespace or to what ends a link in Markdown.
+LINK_ADDRESS_RE = re.compile(
+    r"(?:\]\(\s*<?|<|^\s{0,3}\[[^\]]+\]:\s*<?)"
+    r"""(?P<address>(?:[A-Za-z][A-Za-z0-9+.\-]*:)?//[^\s)>"'<]+)"""
+)
+FIX_ADDRESS = "a whole address, copied from the browser's address bar"
 
 
 def malformed_addresses(path: Path) -> list[tuple[int, str, str]]:
-    """Every http(s) address in `path` a browser cannot open: (line, address, why)."""
+    """Every address of a Markdown link in `path` whose host MkDocs' URL parser (urllib)
+    cannot read, which would end the build in a traceback: (line, address, why), why in the
+    link checker's words."""
     found = []
     for number, text in enumerate(read_lines(path), start=1):
-        for match in WEB_ADDRESS_RE.finditer(text):
+        for match in LINK_ADDRESS_RE.finditer(text):
+            address = match["address"]
             try:
-                split_web_url(match.group())
-            except MalformedURL as error:
-                found.append((number, match.group(), str(error)))
+                urlsplit(address)
+            except ValueError as error:
+                found.append((number, address, _why(address, error)))
     return found
+
+
+def _why(address: str, error: ValueError) -> str:
+    """Why a browser cannot open `address`: its host read as the host of a web address."""
+    rest = address.partition("//")[2]
+    try:
+        split_web_url(f"https://{rest}")
+    except MalformedURL as reason:
+        return str(reason)
+    return f"its host cannot be read ({error})"
+
+
+def malformed_address_problems(path: Path, shown_as: str) -> list[Problem]:
+    """Each of `malformed_addresses` as a problem at its line of `shown_as`, the way both
+    the build and `make check` report it."""
+    return [
+        Problem(
+            shown_as,
+            FIX_ADDRESS,
+            found=f"the address {address}, which a browser cannot open: {why}",
+            line=line,
+        )
+        for line, address, why in malformed_addresses(path)
+    ]

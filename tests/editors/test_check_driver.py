@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -234,3 +236,34 @@ def test_a_step_that_stops_early_is_one_finding_and_the_others_still_run(
     findings, _ = check.run_checks(REPO, ["data", "pages", "yaml"], tmp_path)
     assert [f.path for f in findings] == ["scripts/pages/rules.py"]
     assert "this check stopped early (RecursionError: maximum recursion" in findings[0].message
+
+
+def test_the_link_step_starts_once_no_other_thread_of_the_check_is_left(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a large site the link checker forks workers; a fork of a process with other threads
+    can deadlock the child (Python 3.12 warns), so the lints' threads must have ended."""
+    before = threading.active_count()
+    lint_done = threading.Event()
+    seen: list[tuple[int, bool]] = []
+
+    def slow_lint(root: Path) -> list[Mistake]:
+        time.sleep(0.5)  # still running when the build ends
+        lint_done.set()
+        return []
+
+    def fake_build(root: Path, site_dir: Path) -> tuple[bool, list[Mistake]]:
+        (site_dir / "index.html").write_text("<p>home</p>", encoding="utf-8")
+        return True, []
+
+    def fake_links(root: Path, site_dir: Path) -> list[Mistake]:
+        seen.append((threading.active_count(), lint_done.is_set()))
+        return []
+
+    monkeypatch.setitem(check.LINTS, "markdown", slow_lint)
+    monkeypatch.setattr(check.build, "build", fake_build)
+    monkeypatch.setattr(check.links, "check", fake_links)
+    findings, timings = check.run_checks(REPO, ["build", "links", "markdown"], tmp_path)
+    assert findings == []
+    assert seen == [(before, True)]
+    assert set(timings) == {"build", "links", "markdown"}

@@ -84,6 +84,6 @@ def test_a_link_mkdocs_cannot_parse_is_named_at_its_line_not_as_a_traceback(
     (finding,) = build.findings_from_records([("ERROR", log)], tmp_path)
     assert (finding.path, finding.line) == ("docs/index.md", 5)
     assert finding.message == (
-        "a browser cannot open the address http://a]b/: the host contains ']', "
-        "which no host name may"
+        "found the address http://a]b/, which a browser cannot open: the host contains ']', "
+        "which no host name may, expected a whole address, copied from the browser's address bar"
     )

@@ -263,7 +263,7 @@ def test_dependabot_config_matches_its_schema_and_covers_actions_and_pip() -> No
     assert result.returncode == 0, result.stdout + result.stderr
     updates = yaml.safe_load(config.read_text(encoding="utf-8"))["updates"]
     by_place = {(u["package-ecosystem"], u["directory"]): u for u in updates}
-    assert {("github-actions", "/"), ("pip", "/"), ("pip", "/tools")} <= set(by_place)
+    assert {("github-actions", "/"), ("pip", "/"), ("pip", "/.github/tools")} <= set(by_place)
     assert all(u.get("groups") for u in updates), "every update is grouped"
     ignored = {i["dependency-name"]: i["versions"] for i in by_place[("pip", "/")]["ignore"]}
     assert ignored["mkdocs"] == [">=2"], "MkDocs 2 runs none of the site's plugins"
@@ -310,9 +310,9 @@ def test_make_lock_runs_the_compile_command_the_readme_shows() -> None:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     shown = re.search(r"`(uv pip compile pyproject\.toml[^`]*)`", readme)
     assert shown, "README.md shows the lock's compile command"
-    commands = " ".join(make_dry_run("lock")).replace("\\ ", "").split("tools/.venv/bin/")
+    commands = " ".join(make_dry_run("lock")).replace("\\ ", "").split(".venv-tools/bin/")
     assert shown.group(1).split() in [command.split() for command in commands]
-    pinned = (REPO / "tools" / "requirements.in").read_text(encoding="utf-8")
+    pinned = (REPO / ".github" / "tools" / "requirements.in").read_text(encoding="utf-8")
     assert re.search(r"^uv==\d+\.\d+\.\d+$", pinned, re.MULTILINE), "uv is pinned"
 
 
