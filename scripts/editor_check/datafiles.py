@@ -10,9 +10,8 @@ from pathlib import Path
 
 from scripts.data import DataError, Problem, load_site_data
 from scripts.data.loader import readable_source_ids
-from scripts.data.textfile import read_utf8
 from scripts.editor_check.mistakes import Mistake
-from scripts.pages.frontmatter import check_page
+from scripts.pages.frontmatter import check_pages
 
 
 def validate(root: Path) -> list[Mistake]:
@@ -30,15 +29,11 @@ def validate(root: Path) -> list[Mistake]:
 
 
 def _front_matter_findings(root: Path, source_ids: set[str]) -> list[Mistake]:
-    docs = root / "docs"
-    found: list[Mistake] = []
-    for path in sorted(docs.rglob("*.md")):
-        label = f"docs/{path.relative_to(docs).as_posix()}"
-        try:
-            check_page(read_utf8(path, label), label, source_ids)
-        except DataError as error:
-            found.extend(problem_finding(problem) for problem in error.problems)
-    return found
+    try:
+        check_pages(root / "docs", source_ids)
+    except DataError as error:
+        return [problem_finding(problem) for problem in error.problems]
+    return []
 
 
 def problem_finding(problem: Problem) -> Mistake:
