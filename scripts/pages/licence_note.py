@@ -11,9 +11,11 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
-import yaml
 from jinja2 import nodes
 
+from scripts.data import DataError
+from scripts.data.datasets import BY_KEY
+from scripts.data.loader import parse_dataset
 from scripts.pages.typed_figures import called_name
 
 MACRO = "licence_status"
@@ -25,12 +27,11 @@ def licence_pages(root: Path) -> set[str] | None:
     """The docs/-relative pages listed in data/xrefs.yml `licence_note_pages`, or None when
     the file cannot be read (the data step reports why)."""
     try:
-        xrefs = yaml.safe_load((root / "data" / "xrefs.yml").read_text(encoding="utf-8"))["xrefs"]
-        pages = {str(topic["id"]): str(topic["page"]) for topic in xrefs["topics"]}
-        listed = xrefs.get("licence_note_pages") or []
-        return {pages[str(name)] for name in listed if str(name) in pages}
-    except (OSError, yaml.YAMLError, KeyError, TypeError, AttributeError):
+        xrefs = parse_dataset(root, BY_KEY["xrefs"]).records[0]
+    except DataError:
         return None
+    pages = {topic.id: topic.page for topic in xrefs.topics}
+    return {pages[name] for name in xrefs.licence_note_pages if name in pages}
 
 
 def licence_note_problems(
