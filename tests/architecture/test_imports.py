@@ -46,6 +46,7 @@ ALLOWED: dict[str, set[str]] = {
     "config": {"config", "data"},
     "render": {"render", "data"},
     "linkcheck": {"linkcheck"},
+    "output": {"output", "data", "render"},
     "prpreview": {"prpreview", "data", "config", "pages", "render", "chromium"},
 }
 # Names inside a room that another room may reach, where the room as a whole is out of bounds.
