@@ -29,7 +29,7 @@ from scripts.output.feed import FeedError, write_feed
 from scripts.output.markup import drop_toggle_autocomplete
 from scripts.output.site import finish_files, finish_page
 
-_state: dict[str, Any] = {"serving": False, "editors_text": {}, "done": set()}
+_state: dict[str, Any] = {"serving": False, "editors_text": {}, "joined": None, "done": set()}
 
 
 def on_startup(command: str, dirty: bool) -> None:  # noqa: ARG001 -- MkDocs passes hook arguments by name
@@ -40,6 +40,7 @@ def on_startup(command: str, dirty: bool) -> None:  # noqa: ARG001 -- MkDocs pas
 def on_pre_build(config: MkDocsConfig) -> None:  # noqa: ARG001 -- MkDocs passes hook arguments by name
     """Forget the previous build's pages (serve rebuilds in one process)."""
     _state["editors_text"] = {}
+    _state["joined"] = None
     _state["done"] = set()
 
 
@@ -48,6 +49,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Any) -> 
     _state["editors_text"][page.file.src_uri] = "\n".join(
         [html, str(page.title or ""), *_strings(page.meta)]
     )
+    _state["joined"] = None
     return html
 
 
@@ -59,12 +61,19 @@ def _strings(value: object) -> list[str]:
     return [str(value)]
 
 
+def _editors_text() -> str:
+    """What editors wrote on every page, joined once per build rather than once per page."""
+    if _state["joined"] is None:
+        _state["joined"] = "\n".join(_state["editors_text"].values())
+    return str(_state["joined"])
+
+
 def finish(html: str, name: str) -> str:
     """The page as readers get it: valid toggles, then the policy for its scripts."""
     if _state["serving"]:
         return drop_toggle_autocomplete(html)
     try:
-        return finish_page(html, "\n".join(_state["editors_text"].values()))
+        return finish_page(html, _editors_text())
     except PolicyError as error:
         raise PluginError(f"{name}: {error}") from None
 
@@ -89,7 +98,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
     try:
         if not _state["serving"]:
-            finish_files(site, "\n".join(_state["editors_text"].values()), _state["done"])
+            finish_files(site, _editors_text(), _state["done"])
         write_feed(
             Path(config.config_file_path).parent,
             site,

@@ -12,6 +12,7 @@ import base64
 import hashlib
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -83,7 +84,15 @@ def policy(scripts: Iterable[str]) -> str:
 
 def trusted(scripts: Iterable[str], untrusted_text: str) -> list[str]:
     """The scripts that come from the theme: non-empty, and found nowhere in editors' text."""
-    return [text for text in scripts if text.strip() and text not in untrusted_text]
+    return [text for text in scripts if text.strip() and not _occurs(text, untrusted_text)]
+
+
+# Every page carries the same few theme scripts and is checked against the same text of every
+# page, so each search is done once per build, not once per page (which grew with the square
+# of the page count). Passing the same string object keeps the lookup cheap: its hash is kept.
+@lru_cache(maxsize=64)
+def _occurs(script: str, untrusted_text: str) -> bool:
+    return script in untrusted_text
 
 
 def add_policy(html: str, untrusted_text: str = "") -> str:

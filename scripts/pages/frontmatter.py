@@ -11,6 +11,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -155,6 +156,9 @@ def check_page(
     return page
 
 
+# The build reads each page's front matter twice (its fields, then the names its macros may
+# use): kept by text, each page's YAML is read once. Callers must not change `values`.
+@lru_cache(maxsize=4096)
 def read_front_matter(text: str, label: str = "") -> FrontMatter:
     """The front matter between the opening and the closing --- (or ...) line of a page's
     text, read with the data layer's YAML reader (no aliases, no deep nesting); `label`

@@ -125,7 +125,7 @@ def _unknown_names(text: str, label: str, known: set[str]) -> list[DataError]:
     # Blank out raw blocks but keep their newlines, so line numbers stay right.
     text = RAW.sub(lambda match: "\n" * match.group(0).count("\n"), text)
     # Front-matter keys become page variables; the front matter itself is checked elsewhere.
-    defined = known | set(read_front_matter(text).values) | set(DEFINED.findall(text))
+    defined = known | set(read_front_matter(text, label).values) | set(DEFINED.findall(text))
     choices = defined - PER_PAGE - set(DEFAULT_NAMESPACE)
     errors: list[DataError] = []
     for match in EXPRESSION.finditer(text):
