@@ -94,7 +94,7 @@ def lint_page(
     and `about_treatment` says the page must show the licence-status note."""
     found: list[Mistake] = []
     ids: dict[str, int] = {}
-    front = read_front_matter(text)
+    front = read_front_matter(text, path)  # the label the data step reads it with: read once
     prose = list(prose_lines(text, front.body_start))
     for number, line in prose:
         found.extend(_line_problems(line, path, number))
