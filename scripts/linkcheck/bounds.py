@@ -28,13 +28,16 @@ _ATTRS = rb"""((?:[^>"'=/]++|/(?!>)|=\s*+"[^"]*+"?+|=\s*+'[^']*+'?+|[="'])*+)"""
 # One pass, left to right, each tag consumed whole: a comment or a raw-text element with its
 # content (neither holds tags), an end tag, or a start tag with its attributes. findall gives
 # (raw, end tag name, start tag name, attributes, "/" when the start tag ends with "/>").
+# The shared "<" comes first and only the raw-text names fold case: the same tokens as one
+# case-folded alternation, found in about 15% less time (tests/linkcheck/test_bounds.py).
+_RAW_TEXT = rb"(?i:(script|style|textarea|title|xmp|iframe|noembed|noframes))"
 _TOKEN_RE = re.compile(
-    rb"<!--.*?(?:-->|\Z)"
-    rb"|<(script|style|textarea|title|xmp|iframe|noembed|noframes)(?=[\s/>])"
-    rb"""(?:[^>"'=]++|=\s*+"[^"]*+"?+|=\s*+'[^']*+'?+|[="'])*+>?.*?(?:</\1|\Z)"""
-    rb"|</([A-Za-z][^\s/>]*+)"
-    rb"|<([A-Za-z][^\s/>]*+)" + _ATTRS + rb"(/?)",
-    re.DOTALL | re.IGNORECASE,
+    rb"<(?:!--.*?(?:-->|\Z)"
+    rb"|(?=[sStTxXiInN])" + _RAW_TEXT + rb"(?=[\s/>])"
+    rb"""(?:[^>"'=]++|=\s*+"[^"]*+"?+|=\s*+'[^']*+'?+|[="'])*+>?.*?(?:(?i:</\1)|\Z)"""
+    rb"|/([A-Za-z][^\s/>]*+)"
+    rb"|([A-Za-z][^\s/>]*+)" + _ATTRS + rb"(/?))",
+    re.DOTALL,
 )
 # Attributes start after whitespace or "/"; a quoted value (replaced by "=v ") ends one too.
 _ATTRIBUTE_START_RE = re.compile(rb"[\s/]++[^\s/>=]")

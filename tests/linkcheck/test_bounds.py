@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
-from scripts.linkcheck import Options, check_site
+from scripts.linkcheck import Options, bounds, check_site
 from scripts.linkcheck.bounds import MAX_ATTRIBUTES, MAX_DEPTH, SMALL_PAGE, too_complex
 
 DEEP = MAX_DEPTH + 10
@@ -73,3 +76,40 @@ def test_a_pathological_page_is_a_finding_and_the_rest_is_checked(tmp_path: Path
     report = check_site(Options(site=site, jobs=1))
     found = {(f.page, f.reason) for f in report.findings}
     assert found == {("deep/index.html", "too-complex"), ("index.html", "missing-page")}
+
+
+# The scan's tokens as one case-folded alternation reads them: the plain form of the pattern,
+# kept here as the reference the faster one must match token for token.
+_REFERENCE_RE = re.compile(
+    rb"<!--.*?(?:-->|\Z)"
+    rb"|<(script|style|textarea|title|xmp|iframe|noembed|noframes)(?=[\s/>])"
+    rb"""(?:[^>"'=]++|=\s*+"[^"]*+"?+|=\s*+'[^']*+'?+|[="'])*+>?.*?(?:</\1|\Z)"""
+    rb"|</([A-Za-z][^\s/>]*+)"
+    rb"|<([A-Za-z][^\s/>]*+)" + bounds._ATTRS + rb"(/?)",
+    re.DOTALL | re.IGNORECASE,
+)
+# Pieces of markup where a tokenizer can go wrong: case, raw text, quotes, comments, "/>".
+_PIECES = [
+    *("<", ">", "</", "/>", "/", "=", '"', "'", " ", "\n", "!--", "--", "-->", 'a="', "x='"),
+    *("a", "div", "DiV", "svg", "script", "SCRIPT", "ScRiPt", "style", "title", "TITLE"),
+    *("textarea", "xmp", "iframe", "noembed", "noframes", "noscript", "s", "t", "x", "i", "n"),
+    "é",
+]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=40).map("".join))
+@example("<SCRIPT>if (a<b) {}</script><div>")  # raw text closed in another case
+@example("<Title x='>'>t</TITLE ><p>")
+@example('<a title="<script>"><div><!-- <div> --><XMP><div></xmp><div/>')
+@settings(max_examples=600, deadline=None)
+def test_the_scan_reads_tags_as_the_reference_pattern(text: str) -> None:
+    html = text.encode()
+    assert bounds._TOKEN_RE.findall(html) == _REFERENCE_RE.findall(html)
+
+
+def test_real_pages_give_the_same_tokens(built_site: Path) -> None:
+    pages = sorted(built_site.rglob("*.html"))
+    assert pages
+    for page in pages:
+        html = page.read_bytes()
+        assert bounds._TOKEN_RE.findall(html) == _REFERENCE_RE.findall(html), page
