@@ -42,10 +42,8 @@ def collect(root: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Inventory:
     """Walk `root` and return its inventory; raise InputError when it is not a readable folder."""
     if not root.is_dir():
         raise InputError(f"{root}: no such folder (expected the built site, e.g. site/)")
-    real_root = os.path.realpath(root)
     inventory = Inventory(root=root)
-    walker = _Walker(inventory, real_root, max_bytes)
-    walker.walk()
+    _Walker(inventory, os.path.realpath(root), max_bytes).walk()
     inventory.pages.sort()
     return inventory
 
@@ -56,10 +54,11 @@ class _Walker:
         self.real_root = real_root
         self.max_bytes = max_bytes
         self.entries = 0
+        # (site-relative folder, real path chain of enclosing folders, reached through a link)
+        self.stack: list[tuple[str, tuple[str, ...], bool]] = [("", (real_root,), False)]
 
     def walk(self) -> None:
-        # (site-relative folder, real path chain of enclosing folders, reached through a link)
-        stack: list[tuple[str, tuple[str, ...], bool]] = [("", (self.real_root,), False)]
+        stack = self.stack
         while stack:
             rel, chain, alias = stack.pop()
             self.inv.dirs.add(rel)
@@ -78,7 +77,7 @@ class _Walker:
             for entry in entries:
                 path = f"{rel}/{entry.name}" if rel else entry.name
                 if entry.is_symlink():
-                    self._symlink(entry, path, chain, stack)
+                    self._symlink(entry, path, chain)
                 elif entry.is_dir(follow_symlinks=False):
                     stack.append((path, (*chain, os.path.join(chain[-1], entry.name)), alias))
                 elif entry.is_file(follow_symlinks=False):
@@ -100,13 +99,7 @@ class _Walker:
             return
         self.inv.pages.append(path)
 
-    def _symlink(
-        self,
-        entry: os.DirEntry[str],
-        path: str,
-        chain: tuple[str, ...],
-        stack: list[tuple[str, tuple[str, ...], bool]],
-    ) -> None:
+    def _symlink(self, entry: os.DirEntry[str], path: str, chain: tuple[str, ...]) -> None:
         try:
             target = os.path.realpath(entry.path, strict=True)
         except OSError:
@@ -120,7 +113,7 @@ class _Walker:
             if target in chain:
                 self._report(path, "bad-symlink", "symbolic link loops back to an enclosing folder")
                 return
-            stack.append((path, (*chain, target), True))
+            self.stack.append((path, (*chain, target), True))
         elif os.path.isfile(target):
             self.inv.files.add(path)  # an alias: a valid target; its page is parsed where it lives
 
