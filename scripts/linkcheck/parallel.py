@@ -7,10 +7,10 @@ receiving them; only page ranges go out and compact `PageResult`s come back.
 from __future__ import annotations
 
 import ctypes
-import multiprocessing
 import os
 import sys
 from collections.abc import Iterator
+from multiprocessing import get_all_start_methods, get_context
 
 from .scan import PageResult, ScanContext, scan_page
 
@@ -25,7 +25,7 @@ def scan(ctx: ScanContext, jobs: int) -> Iterator[PageResult]:
     """Scan every page, across `jobs` processes when the site is large enough."""
     _reuse_freed_memory()
     count = len(ctx.inventory.pages)
-    if jobs <= 1 or count < PARALLEL_THRESHOLD or "fork" not in _start_methods():
+    if jobs <= 1 or count < PARALLEL_THRESHOLD or "fork" not in get_all_start_methods():
         for index in range(count):
             yield scan_page(ctx, index)
         return
@@ -34,7 +34,7 @@ def scan(ctx: ScanContext, jobs: int) -> Iterator[PageResult]:
     global _CONTEXT
     _CONTEXT = ctx  # forked workers inherit it; nothing is pickled but the page ranges
     try:
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        with get_context("fork").Pool(jobs) as pool:
             for results in pool.imap_unordered(_scan_chunk, chunks):
                 yield from results
     finally:
@@ -61,10 +61,6 @@ def _reuse_freed_memory() -> None:
 def _scan_chunk(indexes: range) -> list[PageResult]:
     assert _CONTEXT is not None
     return [scan_page(_CONTEXT, index) for index in indexes]
-
-
-def _start_methods() -> list[str]:
-    return multiprocessing.get_all_start_methods()
 
 
 def default_jobs() -> int:
