@@ -126,19 +126,14 @@ def check_url(url: str, options: ExternalOptions, gate: threading.BoundedSemapho
         if attempt:
             time.sleep(options.backoff * 2 ** (attempt - 1))
         with gate:
-            outcome = probe(url, options)
+            outcome = _request(url, "HEAD", options)
+            # Many servers refuse or mishandle HEAD: an error answer is asked again with GET
+            # (not a timeout: the server did not answer at all).
+            if not outcome.ok and outcome.status is not None:
+                outcome = _request(url, "GET", options)
         if not outcome.retryable:
             break
     return outcome
-
-
-def probe(url: str, options: ExternalOptions) -> Outcome:
-    """HEAD, then GET when the server answered HEAD with an error (a timeout is not retried
-    as GET: the server did not answer at all)."""
-    outcome = _request(url, "HEAD", options)
-    if outcome.ok or outcome.status is None:
-        return outcome
-    return _request(url, "GET", options)
 
 
 def _request(url: str, method: str, options: ExternalOptions) -> Outcome:
