@@ -230,17 +230,12 @@ def orphans(ctx: ScanContext, joined: Joined) -> list[Finding]:
             message=f"page {ctx.resolver.page_url(page)} is not reachable from the home page",
         )
         for index, page in enumerate(pages)
-        if not reached[index] and _must_be_linked(page, index, joined)
-    ]
-
-
-def _must_be_linked(page: str, index: int, joined: Joined) -> bool:
-    # Redirect stubs for moved pages are unlinked by design, and so is the 404 page.
-    return (
-        joined.redirect[index] == NO_REFRESH
+        # Redirect stubs for moved pages are unlinked by design, and so is the 404 page.
+        if not reached[index]
+        and joined.redirect[index] == NO_REFRESH
         and page not in UNLINKED_BY_DESIGN
         and joined.targets[index] is not None
-    )
+    ]
 
 
 def _rules_findings(rules: Rules, ctx: ScanContext, joined: Joined) -> list[Finding]:
