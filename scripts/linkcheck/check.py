@@ -247,5 +247,4 @@ def _rules_findings(rules: Rules, ctx: ScanContext, joined: Joined) -> list[Find
             reached.add(pages[target])
             reached.update(pages[hop] for hop in redirect_chain(joined.redirect, target))
         linked[pages[index]] = reached
-    page_url = {file: ctx.resolver.page_url(file) for file in rules.topic_pages().values()}
-    return check_rules(rules, ctx.inventory.files, page_url, linked)
+    return check_rules(rules, ctx.inventory.files, ctx.resolver.page_url, linked)

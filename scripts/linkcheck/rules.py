@@ -7,7 +7,7 @@ directory URLs: `x.md` -> `x/index.html`, `index.md` -> `index.html`.
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -165,7 +165,7 @@ def _required(
 
 
 def check_rules(
-    rules: Rules, files: set[str], page_url: dict[str, str], linked: dict[str, set[str]]
+    rules: Rules, files: set[str], page_url: Callable[[str], str], linked: dict[str, set[str]]
 ) -> list[Finding]:
     """Findings for missing topic pages and missing required links.
 
@@ -187,7 +187,7 @@ def check_rules(
         for topic_id in rule.topics:
             topic_file = built_file(rules.topics[topic_id].page)
             if topic_file not in reached:
-                url = page_url.get(topic_file, topic_file)
+                url = page_url(topic_file)
                 findings.append(
                     Finding(
                         page=built,
