@@ -218,12 +218,8 @@ def _apply_base(
 
 def _content_edges(ctx: ScanContext, page: str, hrefs: list[str]) -> array[int]:
     base = ctx.resolver.base_of(page)
-    found = set()
-    for href in hrefs:
-        target = _resolve(ctx.resolver, href, base, page)
-        if target.kind == PAGE and target.index >= 0:
-            found.add(target.index)
-    return array("i", sorted(found))
+    found = {_resolve(ctx.resolver, href, base, page).index for href in hrefs}
+    return array("i", sorted(index for index in found if index >= 0))  # parsed pages only
 
 
 def missing_anchor(
