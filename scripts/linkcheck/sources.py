@@ -73,11 +73,8 @@ class Tracer:
         self.label = (label or docs.as_posix()).rstrip("/")
         self.site = site
         self.resolver = resolver
-        self.topic_urls: dict[str, str] = {}
-        if rules is not None:
-            self.topic_urls = {
-                tid: resolver.page_url(file) for tid, file in rules.topic_pages().items()
-            }
+        topics = rules.topic_pages() if rules is not None else {}
+        self.topic_urls = {tid: resolver.page_url(file) for tid, file in topics.items()}
         self._lines: dict[str, list[str]] = {}
 
     def trace(self, findings: Iterable[Finding]) -> list[Finding]:
