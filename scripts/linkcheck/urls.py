@@ -129,28 +129,22 @@ def parse_refresh(content: str) -> str | None:
     Follows the HTML standard's "shared declarative refresh steps": a time, an optional
     `;` or `,`, an optional `url=`, and a URL that may be quoted.
     """
-    pos, end = 0, len(content)
     spaces = " \t\n\r\f"
-    while pos < end and content[pos] in spaces:
-        pos += 1
-    start = pos
-    while pos < end and content[pos].isascii() and content[pos].isdigit():
-        pos += 1
-    if pos == start and not (pos < end and content[pos] == "."):
+    rest = content.lstrip(spaces)
+    if not rest or rest[0] not in "0123456789.":
         return None  # no time: not a refresh at all
-    while pos < end and (content[pos].isdigit() or content[pos] == "."):
-        pos += 1
-    if pos < end and content[pos] not in spaces + ";,":
+    end = 0
+    while end < len(rest) and (rest[end].isdigit() or rest[end] == "."):
+        end += 1
+    rest = rest[end:]
+    if rest and rest[0] not in spaces + ";,":
         return None
-    while pos < end and content[pos] in spaces:
-        pos += 1
-    if pos < end and content[pos] in ";,":
-        pos += 1
-    while pos < end and content[pos] in spaces:
-        pos += 1
-    if pos >= end:
+    rest = rest.lstrip(spaces)
+    if rest[:1] in (";", ","):
+        rest = rest[1:]
+    rest = rest.lstrip(spaces)
+    if not rest:
         return None  # a plain reload of the same page
-    rest = content[pos:]
     match = re.match(r"[Uu][Rr][Ll][ \t\n\r\f]*=[ \t\n\r\f]*", rest)
     if match:
         rest = rest[match.end() :]
