@@ -33,11 +33,6 @@ class Inventory:
     findings: list[Finding] = field(default_factory=list)
 
 
-def is_html(path: str) -> bool:
-    """Whether `path` names an HTML file (by its suffix, in any case)."""
-    return path.lower().endswith(HTML_SUFFIXES)
-
-
 def collect(root: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Inventory:
     """Walk `root` and return its inventory; raise InputError when it is not a readable folder."""
     if not root.is_dir():
@@ -85,7 +80,7 @@ class _Walker:
 
     def _file(self, entry: os.DirEntry[str], path: str, alias: bool) -> None:
         self.inv.files.add(path)
-        if alias or not is_html(path):
+        if alias or not path.lower().endswith(HTML_SUFFIXES):
             return
         try:
             size = entry.stat(follow_symlinks=False).st_size

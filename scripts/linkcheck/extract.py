@@ -56,9 +56,9 @@ _ORIGIN_ONLY_RELS = frozenset({"preconnect", "dns-prefetch"})
 _CHROME_LINKS = "nav a[href], header a[href], footer a[href]"
 # Which references are hyperlinks: the ones that make a page reachable from another.
 HYPERLINKS = frozenset({"a[href]", "area[href]", "meta[refresh]"})
-# Elements names that stay links even when written with an empty value (<form action="">
-# means "this page" and is fine).
-_EMPTY_ALLOWED = frozenset({"form[action]"})
+# References whose empty value is not a finding (<form action=""> means "this page" and is
+# fine).
+EMPTY_ALLOWED = frozenset({"form[action]"})
 
 
 @dataclass(slots=True)
@@ -166,11 +166,6 @@ def _content_hrefs(tree: LexborHTMLParser) -> list[str]:
         for node in tree.css("a[href]")
         if node.mem_id not in chrome
     ]
-
-
-def empty_is_finding(element: str) -> bool:
-    """Whether an empty reference in `element` is a finding (an empty form action is not)."""
-    return element not in _EMPTY_ALLOWED
 
 
 def link_texts(html: bytes | str, href: str) -> list[str]:

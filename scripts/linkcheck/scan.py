@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from .bounds import too_complex
 from .collect import Inventory
-from .extract import HYPERLINKS, empty_is_finding, extract
+from .extract import EMPTY_ALLOWED, HYPERLINKS, extract
 from .findings import Finding, printable
 from .resolve import EXTERNAL, MALFORMED, PAGE, SKIP, Resolver, Target
 from .urls import fragment_matches, scheme_of
@@ -175,7 +175,7 @@ def _resolve_refs(
         if kind == EXTERNAL:
             if ctx.external:
                 result.external.append((target.path, value, element))
-        elif kind != "empty-link" or empty_is_finding(element):
+        elif kind != "empty-link" or element not in EMPTY_ALLOWED:
             findings.append(_finding(page, target, value, element))
     result.edges = array("i", sorted(edges))
 
