@@ -14,12 +14,12 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from jinja2 import TemplateSyntaxError, nodes
-from mkdocs.utils.meta import get_data
 
 from scripts.config import config_or_empty, plugin_settings
 from scripts.data.datasets import BY_KEY, DATASETS
 from scripts.data.errors import DataError
 from scripts.data.yamlfile import read_yaml
+from scripts.pages.frontmatter import read_front_matter
 from scripts.pages.templates import page_environment
 from scripts.render.api import CHARTS, PUBLIC_MACROS
 from scripts.render.specs import TABLES
@@ -148,8 +148,7 @@ def page_data(
             first.value if isinstance(first, nodes.Const) and isinstance(first.value, str) else None
         )
         files |= macro_data(name, arg, facts)
-    _, meta = get_data(text)
-    if meta.get("sources"):
+    if read_front_matter(text).values.get("sources"):
         files |= set(CITING)
     return files
 
