@@ -19,23 +19,6 @@ from scripts.render.citations import Citer, PageLinks, markdown_text
 from scripts.render.specs import TABLES
 from scripts.render.tables import render_table
 
-PUBLIC_MACROS = (
-    "table",
-    "chart",
-    "xref",
-    "cite",
-    "fact",
-    "crisis_help",
-    "care_cards",
-    "licence_status",
-    "questions_checklist",
-    "sources_list",
-    "page_sources",
-    "glossary",
-    "whats_new",
-    "feed_link",
-)
-
 # Each chart draws from one table's rows and shows that table beside it.
 CHARTS: dict[str, tuple[str, Callable[..., str]]] = {
     "common_effects": ("common_effects", charts.common_effects_chart),
@@ -191,3 +174,7 @@ class SiteMacros:
                 field=f"{kind} name",
             )
         )
+
+
+# Every public method is a macro: pages call it by name, and define_env registers each one.
+PUBLIC_MACROS = tuple(name for name in vars(SiteMacros) if not name.startswith("_"))
