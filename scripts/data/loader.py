@@ -113,7 +113,7 @@ def parse_dataset(project_dir: Path, dataset: Dataset) -> Parsed:
     document = read_yaml(project_dir / "data" / dataset.file, label)
     payload = _payload(document, dataset)
     if not dataset.rows:
-        sections = {name: tuple(document.section_lines(dataset.key, name)) for name in payload}
+        sections = {name: tuple(document.row_lines(dataset.key, name)) for name in payload}
         record = _validate(dataset.model, payload, label, "", _section_line(sections))
         return Parsed(dataset, label, (record,), (), MappingProxyType(sections))
     lines = document.row_lines(dataset.key)
