@@ -96,23 +96,15 @@ class SiteMacros:
         if card not in names:
             self._unknown("care card", card, names)
         if not 2 <= heading <= 6:
-            raise PageUsageError(
-                Problem(
-                    f"docs/{self.current_page()}",
-                    "a heading rank from 2 to 6, one below the section the card sits in",
-                    str(heading),
-                    field="heading",
-                )
-            )
+            page = f"docs/{self.current_page()}"
+            expected = "a heading rank from 2 to 6, one below the section the card sits in"
+            raise PageUsageError(Problem(page, expected, str(heading), field="heading"))
         lines = {line.id: line for line in self.data.crisis_lines}
         for needed in care_cards.LINES_NEEDED:
             if needed not in lines:
+                expected = f"a row with id '{needed}' (the care cards take its number)"
                 raise UnknownReferenceError(
-                    Problem(
-                        "data/crisis_lines.yml",
-                        f"a row with id '{needed}' (the care cards take its number)",
-                        "no such row",
-                    )
+                    Problem("data/crisis_lines.yml", expected, "no such row")
                 )
         return care_cards.care_cards(card, signs, lines, self._citer(), heading)
 
@@ -166,14 +158,8 @@ class SiteMacros:
 
     def _unknown(self, kind: str, name: object, valid: Iterable[str]) -> NoReturn:
         page = f"docs/{self.current_page()}"
-        raise UnknownNameError(
-            Problem(
-                page,
-                f"a {kind} name: {closest(str(name), valid)}",
-                repr(name),
-                field=f"{kind} name",
-            )
-        )
+        expected = f"a {kind} name: {closest(str(name), valid)}"
+        raise UnknownNameError(Problem(page, expected, repr(name), field=f"{kind} name"))
 
 
 # Every public method is a macro: pages call it by name, and define_env registers each one.
