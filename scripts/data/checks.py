@@ -91,7 +91,6 @@ def check_all(parsed: Mapping[str, Parsed]) -> list[DataError]:
             errors.extend(_unique(item, "id"))
             if sources is not None:
                 errors.extend(_sourced(item, sources))
-                errors.extend(_cited_cells(item, sources))
     rules = {
         "sources": _source_urls,
         "glossary": _glossary,
@@ -166,12 +165,15 @@ def _glossary(item: Parsed) -> Errors:
 
 
 def _sourced(item: Parsed, sources: set[str]) -> Errors:
-    if not issubclass(item.dataset.model, models.SourcedRow):
-        return
+    """Each row that states something names a source or says why not, and so does each cell
+    that carries its own source (a model's CITED fields)."""
+    rows_cite = issubclass(item.dataset.model, models.SourcedRow)
     for index, record in enumerate(item.records):
-        if getattr(record, "from_", None) is not None:
-            continue  # a fact that borrows its row's source, checked in _facts_shape
-        yield from _source_or_note(item, index, record, sources)
+        # A fact that borrows its row's source is checked in _facts_shape.
+        if rows_cite and getattr(record, "from_", None) is None:
+            yield from _source_or_note(item, index, record, sources)
+        for name in getattr(type(record), "CITED", ()):
+            yield from _source_or_note(item, index, getattr(record, name), sources, f"{name}.")
 
 
 def _source_or_note(
@@ -186,13 +188,6 @@ def _source_or_note(
         yield _error(SchemaError, item, index, f"{prefix}source_note", found, "only one")
     if record.source is not None and record.source not in sources:
         yield _unknown(item, index, f"{prefix}source", record.source, sources, SOURCE_ID)
-
-
-def _cited_cells(item: Parsed, sources: set[str]) -> Errors:
-    """Cells that carry their own source (a model's CITED fields) follow the row rule too."""
-    for index, record in enumerate(item.records):
-        for name in getattr(type(record), "CITED", ()):
-            yield from _source_or_note(item, index, getattr(record, name), sources, f"{name}.")
 
 
 def _more_sources(item: Parsed, sources: set[str] | None) -> Errors:
@@ -227,13 +222,12 @@ def _source_urls(item: Parsed) -> Errors:
         if source.url is None:
             continue
         try:
-            url_host(source.url)
+            host = url_host(source.url)
         except MalformedURL as error:
             found = f"{show(source.url)}, which a browser cannot open: {error}"
             yield _error(SchemaError, item, index, "url", found, "a valid http(s) address")
             continue
         if not authoritative(source.url):
-            host = url_host(source.url)
             expected = (
                 "an address on an authoritative host (a regulator, NHS body, NICE, PubMed/PMC, "
                 "DOI, professional body or the manufacturer; listed in scripts/data/checks.py), "
