@@ -53,10 +53,8 @@ def chart_figure(
     scale_max: float,
     caption: str,
 ) -> str:
-    """One chart: labelled horizontal bars over a labelled axis, in a figure with `caption`.
-
-    The description and the caption end with the words for bars no source confirms.
-    """
+    """One chart: labelled horizontal bars over a labelled axis, in a figure with `caption`;
+    the description and the caption end with the words for any bar no source confirms."""
     note = unconfirmed_note([bar.label for bar in bars], [bar.confirmed for bar in bars])
     if note:
         summary, caption = f"{summary} {note}", f"{caption} {note}"
