@@ -42,6 +42,7 @@ MARKUP = re.compile(
 # spaces and joiners), line and paragraph separators, private-use and surrogate codes.
 HIDDEN_CATEGORIES = frozenset({"Cc", "Cf", "Co", "Cs", "Zl", "Zp"})
 LINE_BREAKS = frozenset("\n\r\v\f\x85\u2028\u2029")
+ABBREVIATION_BREAKERS = "[]\\"  # they end a glossary term early in the tooltips snippet
 
 
 def _refused(found: str, expected: str) -> PydanticCustomError:
@@ -317,7 +318,7 @@ class FactRow(SourcedRow):
 def abbreviation_term(value: str) -> str:
     """A glossary term is written into the tooltips snippet as `*[term]: definition`, where
     a bracket or backslash would end the term early and turn the line into page text."""
-    for char in "[]\\":
+    for char in ABBREVIATION_BREAKERS:
         if char in value:
             expected = "a term without [ ] or \\ (the tooltips cannot show them)"
             raise _refused(f"'{char}' in the term", expected)
