@@ -79,7 +79,11 @@ def define_env(env: MacrosPlugin) -> None:
         _report_lines(others)
         _stop(env, last[1])
     write_if_changed(project / SNIPPET, abbreviations(data.glossary))
-    _drop_raw_variables(env)
+    # Pages reach the data only through the macros, which use the validated records: the
+    # unchecked copies include_yaml put into the page variables go (the raw `glossary` list
+    # would also hide the glossary() macro).
+    for dataset in DATASETS:
+        env.variables.pop(dataset.key, None)
     macros = SiteMacros(
         data,
         lambda: page_path(env.page),
@@ -156,7 +160,7 @@ def _stop(env: MacrosPlugin, message: str) -> NoReturn:
     MkDocs prints the raised error as one line. Zensical would print a traceback around
     it, so `zensical build` prints the line and ends with exit code 1 itself; `zensical
     serve` gets the error raised, and keeps serving."""
-    if _engine(env) == "zensical" and _zensical_command() == "build":
+    if _zensical_build(env):
         for line in message.splitlines():
             log.error(line)
         sys.stdout.flush()
@@ -172,7 +176,7 @@ def _report(env: MacrosPlugin, lines: Sequence[ProblemLine]) -> None:
     with exit code 0 whatever was logged, so under `zensical build` the process is set to
     end with exit code 1 once the build is over, every problem reported by then."""
     _report_lines(lines)
-    if _engine(env) == "zensical" and _zensical_command() == "build":
+    if _zensical_build(env):
         atexit.unregister(os._exit)  # once, however many problems
         atexit.register(os._exit, 1)
 
@@ -184,9 +188,10 @@ def _report_lines(lines: Sequence[ProblemLine]) -> None:
         log.error(text, extra=log_extra([(problem, text)]))
 
 
-def _zensical_command() -> str:
-    """The command Zensical was run with (build or serve): the CLI's first argument."""
-    return sys.argv[1] if len(sys.argv) > 1 else ""
+def _zensical_build(env: MacrosPlugin) -> bool:
+    """Whether this is `zensical build` (not `zensical serve`, nor MkDocs): the CLI's first
+    argument is the command."""
+    return _engine(env) == "zensical" and sys.argv[1:2] == ["build"]
 
 
 def stop_build(message: str) -> Exception:
@@ -280,24 +285,13 @@ def _line_of(env: MacrosPlugin, found: str) -> int | None:
     return source.count("\n", 0, match.start()) + 1 if match else None
 
 
-def write_if_changed(path: Path, text: str) -> bool:
+def write_if_changed(path: Path, text: str) -> None:
     """Write `text` unless the file already holds it; `mkdocs serve` would loop otherwise.
     The new text is written aside and moved in, so a page rendered meanwhile (Zensical
     renders several at once) reads the old file or the new one, never half of one."""
     if path.is_file() and path.read_text(encoding="utf-8") == text:
-        return False
+        return
     path.parent.mkdir(parents=True, exist_ok=True)
     aside = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
     aside.write_text(text, encoding="utf-8")
     os.replace(aside, path)
-    return True
-
-
-def _drop_raw_variables(env: MacrosPlugin) -> None:
-    """Remove the unchecked copies include_yaml put into the page variables.
-
-    Pages reach the data only through the macros, which use the validated
-    records; and the raw `glossary` list would hide the glossary() macro.
-    """
-    for dataset in DATASETS:
-        env.variables.pop(dataset.key, None)

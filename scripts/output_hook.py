@@ -39,9 +39,7 @@ def on_startup(command: str, dirty: bool) -> None:  # noqa: ARG001 -- MkDocs pas
 
 def on_pre_build(config: MkDocsConfig) -> None:  # noqa: ARG001 -- MkDocs passes hook arguments by name
     """Forget the previous build's pages (serve rebuilds in one process)."""
-    _state["editors_text"] = {}
-    _state["joined"] = None
-    _state["done"] = set()
+    _state.update(editors_text={}, joined=None, done=set())
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Any) -> str:  # noqa: ARG001 -- MkDocs passes hook arguments by name

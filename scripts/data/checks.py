@@ -29,7 +29,9 @@ from scripts.names import nearest
 if TYPE_CHECKING:
     from scripts.data.loader import Parsed
 
-FIGURE_FORMS = ("from", "value", "min", "text")
+# The ways a fact gives its figure, as editors write them, and the attribute that holds each.
+FIGURE_FORMS = {"from": "from_", "value": "value", "min": "min", "text": "text"}
+SOURCE_ID = "a source id from data/sources.yml"
 # "about 1 in 3" for 30% is fair; "1 in 2" for 40% is not: 100/N may differ from
 # the percentage by at most this share of it.
 NATURAL_TOLERANCE = 0.1
@@ -89,7 +91,6 @@ def check_all(parsed: Mapping[str, Parsed]) -> list[DataError]:
             errors.extend(_unique(item, "id"))
             if sources is not None:
                 errors.extend(_sourced(item, sources))
-                errors.extend(_cited_cells(item, sources))
     rules = {
         "sources": _source_urls,
         "glossary": _glossary,
@@ -123,8 +124,16 @@ def _error(
     kind: type[DataError], item: Parsed, index: int, field: str, found: str, expected: str
 ) -> DataError:
     label = row_label(getattr(item.records[index], "id", None), index)
-    line = item.lines[index].of(field) if index < len(item.lines) else None
+    line = item.lines[index].of(field)
     return kind(Problem(item.label, expected, found, label, field, line))
+
+
+def _unknown(
+    item: Parsed, index: int, field: str, name: str, valid: Iterable[str], what: str
+) -> DataError:
+    """`name` is not among `valid`: the error names the valid names nearest to it."""
+    expected = f"{what}: {closest(name, valid)}"
+    return _error(UnknownReferenceError, item, index, field, show(name), expected)
 
 
 Errors = Iterator[DataError]
@@ -156,12 +165,15 @@ def _glossary(item: Parsed) -> Errors:
 
 
 def _sourced(item: Parsed, sources: set[str]) -> Errors:
-    if not issubclass(item.dataset.model, models.SourcedRow):
-        return
+    """Each row that states something names a source or says why not, and so does each cell
+    that carries its own source (a model's CITED fields)."""
+    rows_cite = issubclass(item.dataset.model, models.SourcedRow)
     for index, record in enumerate(item.records):
-        if getattr(record, "from_", None) is not None:
-            continue  # a fact that borrows its row's source, checked in _facts_shape
-        yield from _source_or_note(item, index, record, sources)
+        # A fact that borrows its row's source is checked in _facts_shape.
+        if rows_cite and getattr(record, "from_", None) is None:
+            yield from _source_or_note(item, index, record, sources)
+        for name in getattr(type(record), "CITED", ()):
+            yield from _source_or_note(item, index, getattr(record, name), sources, f"{name}.")
 
 
 def _source_or_note(
@@ -175,16 +187,7 @@ def _source_or_note(
         found = "both source and source_note"
         yield _error(SchemaError, item, index, f"{prefix}source_note", found, "only one")
     if record.source is not None and record.source not in sources:
-        expected = f"a source id from data/sources.yml: {closest(record.source, sources)}"
-        found = show(record.source)
-        yield _error(UnknownReferenceError, item, index, f"{prefix}source", found, expected)
-
-
-def _cited_cells(item: Parsed, sources: set[str]) -> Errors:
-    """Cells that carry their own source (a model's CITED fields) follow the row rule too."""
-    for index, record in enumerate(item.records):
-        for name in getattr(type(record), "CITED", ()):
-            yield from _source_or_note(item, index, getattr(record, name), sources, f"{name}.")
+        yield _unknown(item, index, f"{prefix}source", record.source, sources, SOURCE_ID)
 
 
 def _more_sources(item: Parsed, sources: set[str] | None) -> Errors:
@@ -194,8 +197,7 @@ def _more_sources(item: Parsed, sources: set[str] | None) -> Errors:
     for index, record in enumerate(item.records):
         for source in record.also:
             if source not in sources:
-                expected = f"a source id from data/sources.yml: {closest(source, sources)}"
-                yield _error(UnknownReferenceError, item, index, "also", show(source), expected)
+                yield _unknown(item, index, "also", source, sources, SOURCE_ID)
 
 
 def authoritative(url: str) -> bool:
@@ -220,13 +222,12 @@ def _source_urls(item: Parsed) -> Errors:
         if source.url is None:
             continue
         try:
-            url_host(source.url)
+            host = url_host(source.url)
         except MalformedURL as error:
             found = f"{show(source.url)}, which a browser cannot open: {error}"
             yield _error(SchemaError, item, index, "url", found, "a valid http(s) address")
             continue
         if not authoritative(source.url):
-            host = url_host(source.url)
             expected = (
                 "an address on an authoritative host (a regulator, NHS body, NICE, PubMed/PMC, "
                 "DOI, professional body or the manufacturer; listed in scripts/data/checks.py), "
@@ -275,7 +276,7 @@ def _crisis_lines(item: Parsed) -> Errors:
 
 def _facts_shape(item: Parsed) -> Errors:
     for index, fact in enumerate(item.records):
-        forms = [name for name in FIGURE_FORMS if _given(fact, name)]
+        forms = [form for form, name in FIGURE_FORMS.items() if getattr(fact, name) is not None]
         if len(forms) != 1:
             found = f"{' and '.join(forms) or 'none'} of {', '.join(FIGURE_FORMS)}"
             expected = "exactly one of from, value, min/max, text"
@@ -342,11 +343,6 @@ def _natural(item: Parsed, index: int, percent: float) -> Errors:
         yield _error(SchemaError, item, index, "kind", found, expected)
 
 
-def _given(fact: models.FactRow, form: str) -> bool:
-    attribute = {"from": "from_"}.get(form, form)
-    return getattr(fact, attribute) is not None
-
-
 def _fact_figure(parsed: Mapping[str, Parsed], fact: models.FactRow) -> Figure:
     if fact.from_ is None:
         return Figure(
@@ -365,14 +361,14 @@ def _fact_figure(parsed: Mapping[str, Parsed], fact: models.FactRow) -> Figure:
         )
     key, row_id, field = fact.from_.split(".")
     row = next(row for row in parsed[key].records if row.id == row_id)
-    base = figure_of(row, field)
-    own = {
-        "qualifier": fact.qualifier,
-        "kind": fact.kind,
-        "per": fact.per,
-        "decimals": fact.decimals,
-    }
-    return Figure(**{**base.__dict__, **own})
+    # The row gives the figure and its source; the fact says how to show it.
+    return dataclasses.replace(
+        figure_of(row, field),
+        qualifier=fact.qualifier,
+        kind=fact.kind,
+        per=fact.per,
+        decimals=fact.decimals,
+    )
 
 
 def _fact_references(parsed: Mapping[str, Parsed]) -> Errors:
@@ -397,24 +393,21 @@ def _reference(
     if key not in tables:
         if key in BY_KEY and key not in parsed:
             return  # that file has errors of its own, already reported
-        found, expected = show(key), f"a file key: {closest(key, tables)}"
-        yield _error(UnknownReferenceError, facts, index, "from", found, expected)
+        yield _unknown(facts, index, "from", key, tables, "a file key")
         return
     rows = {row.id: position for position, row in enumerate(tables[key].records)}
     if row_id not in rows:
-        found, expected = show(row_id), f"a row of {key}: {closest(row_id, rows)}"
-        yield _error(UnknownReferenceError, facts, index, "from", found, expected)
+        yield _unknown(facts, index, "from", row_id, rows, f"a row of {key}")
         return
     row = tables[key].records[rows[row_id]]
     figures = type(row).FIGURES
     if field not in figures:
-        expected = f"a figure field of {key}: {closest(field, figures)}"
-        yield _error(UnknownReferenceError, facts, index, "from", show(field), expected)
+        yield _unknown(facts, index, "from", field, figures, f"a figure field of {key}")
         return
     value = getattr(row, field)
     if value is None:
         # The row's field was emptied: point at it, where the editor has to look.
-        fact_line = facts.lines[index].of("from") if index < len(facts.lines) else None
+        fact_line = facts.lines[index].of("from")
         expected = (
             f"{_described(row, field)} (fact '{fact.id}' in {facts.label}:{fact_line} shows it)"
         )
@@ -462,8 +455,7 @@ def _xrefs(item: Parsed) -> Errors:
 
 
 def _in_section(problem: Problem, item: Parsed, section: str, index: int, field: str) -> Problem:
-    lines = item.sections.get(section, ())
-    line = lines[index].of(field) if index < len(lines) else None
+    line = item.sections[section][index].of(field)
     return dataclasses.replace(problem, field=field, line=line)
 
 
@@ -472,5 +464,4 @@ def _change_topics(changes: Parsed, xrefs: Parsed) -> Errors:
     topics = {topic.id for topic in xrefs.records[0].topics}
     for index, change in enumerate(changes.records):
         if change.topic not in topics:
-            found, expected = show(change.topic), f"a topic id: {closest(change.topic, topics)}"
-            yield _error(UnknownReferenceError, changes, index, "topic", found, expected)
+            yield _unknown(changes, index, "topic", change.topic, topics, "a topic id")

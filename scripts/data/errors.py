@@ -52,13 +52,13 @@ class DataErrors(DataError):
     """
 
     def __init__(self, errors: Sequence[DataError]) -> None:
-        self.errors = tuple(errors)
+        self.errors = tuple(errors)  # single errors only: raise_all, the one maker, flattens
         super().__init__(self.errors[0].problem)
 
     @property
     def problems(self) -> tuple[Problem, ...]:
         """Every problem of every gathered error, in order."""
-        return tuple(problem for error in self.errors for problem in error.problems)
+        return tuple(error.problem for error in self.errors)
 
     def __str__(self) -> str:
         return "\n".join(str(error) for error in self.errors)
@@ -81,10 +81,7 @@ ProblemLine = tuple[Problem, str]  # a problem and the line of text that reports
 
 def problem_lines(error: DataError) -> list[ProblemLine]:
     """Each problem of `error`, with the text that reports it (one line each)."""
-    inner = getattr(error, "errors", None)
-    if inner is None:
-        return [(error.problem, str(error))]
-    return [line for part in inner for line in problem_lines(part)]
+    return [(inner.problem, str(inner)) for inner in getattr(error, "errors", (error,))]
 
 
 def log_extra(lines: Sequence[ProblemLine]) -> dict[str, tuple[ProblemLine, ...]]:

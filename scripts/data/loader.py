@@ -113,7 +113,7 @@ def parse_dataset(project_dir: Path, dataset: Dataset) -> Parsed:
     document = read_yaml(project_dir / "data" / dataset.file, label)
     payload = _payload(document, dataset)
     if not dataset.rows:
-        sections = {name: tuple(document.section_lines(dataset.key, name)) for name in payload}
+        sections = {name: tuple(document.row_lines(dataset.key, name)) for name in payload}
         record = _validate(dataset.model, payload, label, "", _section_line(sections))
         return Parsed(dataset, label, (record,), (), MappingProxyType(sections))
     lines = document.row_lines(dataset.key)
@@ -131,20 +131,16 @@ def parse_dataset(project_dir: Path, dataset: Dataset) -> Parsed:
 
 def _payload(document: YamlDocument, dataset: Dataset) -> Any:
     data = document.data
+    line = document.root.start_mark.line + 1
     if not isinstance(data, dict) or list(data) != [dataset.key]:
         found = f"top-level keys {list(data)}" if isinstance(data, dict) else show(data)
-        line = document.root.start_mark.line + 1
-        raise SchemaError(
-            Problem(document.label, f"one top-level key '{dataset.key}'", found, line=line)
-        )
+        expected = f"one top-level key '{dataset.key}'"
+        raise SchemaError(Problem(document.label, expected, found, line=line))
     payload = data[dataset.key]
-    wanted = list if dataset.rows else dict
-    if not isinstance(payload, wanted) or not payload:
+    if not isinstance(payload, list if dataset.rows else dict) or not payload:
         shape = "a non-empty list of rows" if dataset.rows else "a mapping"
-        line = document.root.start_mark.line + 1
-        raise SchemaError(
-            Problem(document.label, shape, show(payload), field=dataset.key, line=line)
-        )
+        problem = Problem(document.label, shape, show(payload), field=dataset.key, line=line)
+        raise SchemaError(problem)
     return payload
 
 

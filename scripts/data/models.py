@@ -42,20 +42,20 @@ MARKUP = re.compile(
 # spaces and joiners), line and paragraph separators, private-use and surrogate codes.
 HIDDEN_CATEGORIES = frozenset({"Cc", "Cf", "Co", "Cs", "Zl", "Zp"})
 LINE_BREAKS = frozenset("\n\r\v\f\x85\u2028\u2029")
+ABBREVIATION_BREAKERS = "[]\\"  # they end a glossary term early in the tooltips snippet
+
+
+def _refused(found: str, expected: str) -> PydanticCustomError:
+    """The error a text rule raises; schema_errors reports its `found` and `expected`."""
+    return PydanticCustomError("plain_text", found, {"found": found, "expected": expected})
 
 
 def plain_text(value: str) -> str:
     """Refuse Markdown or HTML in a field the site shows as plain text."""
     markup = MARKUP.search(value)
     if markup is not None:
-        raise PydanticCustomError(
-            "plain_text",
-            "Markdown or HTML in plain text",
-            {
-                "found": f"Markdown or HTML '{markup.group(0)}'",
-                "expected": "plain text (the site shows this field exactly as written)",
-            },
-        )
+        found = f"Markdown or HTML '{markup.group(0)}'"
+        raise _refused(found, "plain text (the site shows this field exactly as written)")
     return value
 
 
@@ -71,7 +71,7 @@ def visible_text(value: str) -> str:
             expected = "text without it (it can hide or reverse what readers see): retype it"
         else:
             continue
-        raise PydanticCustomError("plain_text", found, {"found": found, "expected": expected})
+        raise _refused(found, expected)
     return value
 
 
@@ -87,6 +87,8 @@ Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
 Text = Annotated[
     str, StringConstraints(min_length=1, strip_whitespace=True), AfterValidator(plain_text)
 ]
+Tel = Annotated[str, StringConstraints(pattern=r"^\+?[0-9]+$")]
+PagePath = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9/_-]*\.md$")]
 Number = int | float
 Percent = Annotated[Number, Field(ge=0, le=100)]
 TimeScale = Literal["minutes", "hours", "days", "weeks", "months"]
@@ -277,7 +279,7 @@ class InteractionRow(SourcedRow):
 class CareSignRow(SourcedRow):
     """One sign that needs care, and the card it belongs on."""
 
-    card: Annotated[str, StringConstraints(pattern=ID_PATTERN)] = Field(
+    card: Id = Field(
         description="the card's name, such as bladder (the care_cards() macro shows one card)"
     )
     level: Literal["clinic", "urgent", "emergency"] = Field(
@@ -310,24 +312,16 @@ class FactRow(SourcedRow):
     decimals: Annotated[int, Field(ge=0, le=3)] | None = Field(
         None, description="how many decimal places to show, from 0 to 3 (1 shows 52 as 52.0)"
     )
-    tel: Annotated[str, StringConstraints(pattern=r"^\+?[0-9]+$")] | None = Field(
-        None, description="the digits a phone dials, such as +18553826022"
-    )
+    tel: Tel | None = Field(None, description="the digits a phone dials, such as +18553826022")
 
 
 def abbreviation_term(value: str) -> str:
     """A glossary term is written into the tooltips snippet as `*[term]: definition`, where
     a bracket or backslash would end the term early and turn the line into page text."""
-    for char in "[]\\":
+    for char in ABBREVIATION_BREAKERS:
         if char in value:
-            raise PydanticCustomError(
-                "plain_text",
-                "bracket or backslash in a glossary term",
-                {
-                    "found": f"'{char}' in the term",
-                    "expected": "a term without [ ] or \\ (the tooltips cannot show them)",
-                },
-            )
+            expected = "a term without [ ] or \\ (the tooltips cannot show them)"
+            raise _refused(f"'{char}' in the term", expected)
     return value
 
 
@@ -397,9 +391,7 @@ class CrisisLineRow(SourcedRow):
     region: Text = Field(description="where the line works")
     service: Text = Field(description="the service's name")
     number: Text | None = Field(None, description="the number as readers see it")
-    tel: Annotated[str, StringConstraints(pattern=r"^\+?[0-9]+$")] | None = Field(
-        None, description="the digits a phone dials, such as 116123"
-    )
+    tel: Tel | None = Field(None, description="the digits a phone dials, such as 116123")
     how: Text = Field(description="how and when to use it, in one or two sentences")
     in_heading: bool = Field(description="true or false: name this number in the box heading")
     in_brief: bool = Field(
@@ -416,7 +408,7 @@ class CrisisLineRow(SourcedRow):
 class XrefTopic(Row):
     """A topic that pages link to by id, and the page that covers it (xrefs.yml)."""
 
-    page: Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9/_-]*\.md$")] = Field(
+    page: PagePath = Field(
         description="a page path under docs/, such as ketamine-infusion-dosage.md"
     )
     title: Text = Field(description="the default link text")
@@ -425,9 +417,7 @@ class XrefTopic(Row):
 class RequiredLinks(Strict):
     """The topics one page must link to (xrefs.yml)."""
 
-    page: Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9/_-]*\.md$")] = Field(
-        description="a page path under docs/"
-    )
+    page: PagePath = Field(description="a page path under docs/")
     topics: list[Id] = Field(description="a list of topic ids")
 
 

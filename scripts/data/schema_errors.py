@@ -109,24 +109,22 @@ def _problem(
     line_of: Any,
     raw_of: Callable[[str], str | None] | None,
 ) -> Problem:
-    path, info = _walk(model, detail["loc"])
+    path, info, inner = _walk(model, detail["loc"])
     field = ".".join(path)
-    line = line_of(field) if line_of else None
-    kind, value = detail["type"], detail["input"]
+    kind = detail["type"]
     if kind == "missing":
-        return Problem(file, f"a value ({_describe(info)})", "nothing", row, field, line)
-    if kind == "extra_forbidden":
+        expected, found = f"a value ({_describe(info)})", "nothing"
+    elif kind == "extra_forbidden":
         key = str(detail["loc"][-1])
-        allowed = ", ".join(_keys(model, path))
         field = ".".join([*path, key])
-        line = line_of(field) if line_of else None
-        return Problem(
-            file, f"only these keys: {allowed}", f"the unknown key '{key}'", row, field, line
-        )
-    if kind == "plain_text":  # models.plain_text: the context says what markup it found
-        return Problem(file, detail["ctx"]["expected"], detail["ctx"]["found"], row, field, line)
-    raw = raw_of(field) if raw_of else None
-    return Problem(file, *_found_expected(kind, value, _describe(info), raw), row, field, line)
+        expected = f"only these keys: {', '.join(_fields_by_key(inner))}"
+        found = f"the unknown key '{key}'"
+    elif kind == "plain_text":  # models.plain_text: the context says what markup it found
+        expected, found = detail["ctx"]["expected"], detail["ctx"]["found"]
+    else:
+        raw = raw_of(field) if raw_of else None
+        expected, found = _found_expected(kind, detail["input"], _describe(info), raw)
+    return Problem(file, expected, found, row, field, line_of(field) if line_of else None)
 
 
 def _found_expected(kind: str, value: Any, expected: str, raw: str | None) -> tuple[str, str]:
@@ -150,8 +148,9 @@ def _found_expected(kind: str, value: Any, expected: str, raw: str | None) -> tu
     return expected, show(value)
 
 
-def _walk(model: type[BaseModel], loc: tuple[Any, ...]) -> tuple[list[str], Any]:
-    """Map a pydantic location to the YAML key path, skipping union-member tags."""
+def _walk(model: type[BaseModel], loc: tuple[Any, ...]) -> tuple[list[str], Any, Any]:
+    """Map a pydantic location to the YAML key path, skipping union-member tags; also the
+    field's info and the model it holds (whose keys an unknown key should have been)."""
     path: list[str] = []
     info = None
     current: Any = model
@@ -165,7 +164,7 @@ def _walk(model: type[BaseModel], loc: tuple[Any, ...]) -> tuple[list[str], Any]
         info = fields[part]
         path.append(part)
         current = _model_in(info.annotation)
-    return path, info
+    return path, info, current
 
 
 def _fields_by_key(model: Any) -> dict[str, Any]:
@@ -183,14 +182,6 @@ def _model_in(annotation: Any) -> Any:
         if found is not None:
             return found
     return None
-
-
-def _keys(model: type[BaseModel], path: list[str]) -> list[str]:
-    current: Any = model
-    for part in path:
-        info = _fields_by_key(current).get(part.split("[")[0])
-        current = _model_in(info.annotation) if info else None
-    return list(_fields_by_key(current))
 
 
 def _describe(info: Any) -> str:

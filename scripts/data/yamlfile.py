@@ -145,26 +145,21 @@ class YamlDocument:
     data: object
     root: yaml.Node
 
-    def row_lines(self, key: str) -> list[Lines]:
-        """Lines of each item of the list under top-level `key` (or of `key`'s own mapping)."""
-        value = _value_node(self.root, key)
-        if isinstance(value, yaml.SequenceNode):
-            return [node_lines(item) for item in value.value]
-        return []
-
-    def section_lines(self, key: str, section: str) -> list[Lines]:
-        """Lines of each item of the list `key.section` (xrefs.yml's topics, for example)."""
-        value = _value_node(self.root, key)
-        inner = _value_node(value, section) if value is not None else None
-        if isinstance(inner, yaml.SequenceNode):
-            return [node_lines(item) for item in inner.value]
+    def row_lines(self, *keys: str) -> list[Lines]:
+        """Lines of each item of the list under `keys`: a file's rows (`sources`), or a list
+        inside its one mapping (`xrefs`, `topics`)."""
+        node: yaml.Node | None = self.root
+        for key in keys:
+            node = _value_node(node, key)
+        if isinstance(node, yaml.SequenceNode):
+            return [node_lines(item) for item in node.value]
         return []
 
 
 def read_yaml(path: Path, label: str) -> YamlDocument:
     """Parse `path`; `label` is how messages name it (data/effects.yml)."""
     if not path.is_file():
-        raise MissingFileError(Problem(file=label, expected="the file to exist", found="no file"))
+        raise MissingFileError(Problem(label, "the file to exist", "no file"))
     # A byte-order mark some editors save is not part of the YAML (MkDocs skips it too).
     text = read_utf8(path, label).removeprefix("\ufeff")
     loader = None
@@ -173,9 +168,8 @@ def read_yaml(path: Path, label: str) -> YamlDocument:
         loader = Loader(text)
         root = loader.get_single_node()
         if root is None:
-            raise EmptyFileError(
-                Problem(file=label, found="an empty file", expected="one top-level key with rows")
-            )
+            expected = "one top-level key with rows"
+            raise EmptyFileError(Problem(label, expected, "an empty file"))
         _refuse_duplicate_keys(root, label)
         raise_all(leading_zero_numbers(root, label))
         data = loader.construct_document(root)
@@ -195,12 +189,12 @@ def syntax_problem(error: yaml.YAMLError, label: str, text: str, first_line: int
     mark = getattr(error, "problem_mark", None)
     line = mark.line + first_line if mark is not None else None
     if isinstance(error, RefusedYaml):
-        return Problem(file=label, line=line, found=error.found, expected=error.expected)
+        return Problem(label, error.expected, error.found, line=line)
     if isinstance(error, yaml.reader.ReaderError):
         # A control character YAML does not allow: its position is an offset into the text.
         line = text.count("\n", 0, error.position) + first_line
         found = f"the invisible control character U+{error.character:04X}"
-        return Problem(file=label, line=line, found=found, expected="text without it")
+        return Problem(label, "text without it", found, line=line)
     found = getattr(error, "problem", None) or str(error).splitlines()[0]
     # PyYAML's own words often begin with "found"; the message adds its own.
     found = found.removeprefix("found ")
@@ -209,16 +203,12 @@ def syntax_problem(error: yaml.YAMLError, label: str, text: str, first_line: int
         if invisible is not None:
             offset, char = invisible
             what, expected = INVISIBLE[char]
-            return Problem(file=label, line=offset + first_line, found=what, expected=expected)
+            return Problem(label, expected, what, line=offset + first_line)
     if "mapping values are not allowed" in found:
         # `description: Benefits: what it offers` - the second ": " starts a new mapping.
-        return Problem(
-            file=label,
-            line=line,
-            found='a colon followed by a space inside a value (": ")',
-            expected="valid YAML: put the whole value in quotes",
-        )
-    return Problem(file=label, line=line, found=found, expected="valid YAML")
+        found = 'a colon followed by a space inside a value (": ")'
+        return Problem(label, "valid YAML: put the whole value in quotes", found, line=line)
+    return Problem(label, "valid YAML", found, line=line)
 
 
 def _invisible_near(lines: list[str], index: int) -> tuple[int, str] | None:
@@ -283,17 +273,12 @@ def _refuse_duplicate_keys(node: yaml.Node, label: str) -> None:
         seen: dict[object, int] = {}
         for key, value in node.value:
             name = key.value
+            line = key.start_mark.line + 1
             if name in seen:
-                raise SchemaError(
-                    Problem(
-                        file=label,
-                        line=key.start_mark.line + 1,
-                        field=str(name),
-                        found=f"the key '{name}' twice (first on line {seen[name]})",
-                        expected="each key once per row",
-                    )
-                )
-            seen[name] = key.start_mark.line + 1
+                found = f"the key '{name}' twice (first on line {seen[name]})"
+                problem = Problem(label, "each key once per row", found, field=str(name), line=line)
+                raise SchemaError(problem)
+            seen[name] = line
             _refuse_duplicate_keys(value, label)
     elif isinstance(node, yaml.SequenceNode):
         for item in node.value:

@@ -19,23 +19,6 @@ from scripts.render.citations import Citer, PageLinks, markdown_text
 from scripts.render.specs import TABLES
 from scripts.render.tables import render_table
 
-PUBLIC_MACROS = (
-    "table",
-    "chart",
-    "xref",
-    "cite",
-    "fact",
-    "crisis_help",
-    "care_cards",
-    "licence_status",
-    "questions_checklist",
-    "sources_list",
-    "page_sources",
-    "glossary",
-    "whats_new",
-    "feed_link",
-)
-
 # Each chart draws from one table's rows and shows that table beside it.
 CHARTS: dict[str, tuple[str, Callable[..., str]]] = {
     "common_effects": ("common_effects", charts.common_effects_chart),
@@ -113,23 +96,15 @@ class SiteMacros:
         if card not in names:
             self._unknown("care card", card, names)
         if not 2 <= heading <= 6:
-            raise PageUsageError(
-                Problem(
-                    f"docs/{self.current_page()}",
-                    "a heading rank from 2 to 6, one below the section the card sits in",
-                    str(heading),
-                    field="heading",
-                )
-            )
+            page = f"docs/{self.current_page()}"
+            expected = "a heading rank from 2 to 6, one below the section the card sits in"
+            raise PageUsageError(Problem(page, expected, str(heading), field="heading"))
         lines = {line.id: line for line in self.data.crisis_lines}
         for needed in care_cards.LINES_NEEDED:
             if needed not in lines:
+                expected = f"a row with id '{needed}' (the care cards take its number)"
                 raise UnknownReferenceError(
-                    Problem(
-                        "data/crisis_lines.yml",
-                        f"a row with id '{needed}' (the care cards take its number)",
-                        "no such row",
-                    )
+                    Problem("data/crisis_lines.yml", expected, "no such row")
                 )
         return care_cards.care_cards(card, signs, lines, self._citer(), heading)
 
@@ -183,11 +158,9 @@ class SiteMacros:
 
     def _unknown(self, kind: str, name: object, valid: Iterable[str]) -> NoReturn:
         page = f"docs/{self.current_page()}"
-        raise UnknownNameError(
-            Problem(
-                page,
-                f"a {kind} name: {closest(str(name), valid)}",
-                repr(name),
-                field=f"{kind} name",
-            )
-        )
+        expected = f"a {kind} name: {closest(str(name), valid)}"
+        raise UnknownNameError(Problem(page, expected, repr(name), field=f"{kind} name"))
+
+
+# Every public method is a macro: pages call it by name, and define_env registers each one.
+PUBLIC_MACROS = tuple(name for name in vars(SiteMacros) if not name.startswith("_"))

@@ -5,13 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from scripts.data.models import CrisisLineRow, GlossaryRow, SourceRow
+from scripts.data.models import ABBREVIATION_BREAKERS, CrisisLineRow, GlossaryRow, SourceRow
 from scripts.render.citations import Citer
 
 # The full box's heading: the brief line at the top of a page links to it.
 CRISIS_HEADING_ID = "kt-crisis-heading"
-# Characters that end an abbreviation's term early (`*[term]: definition`).
-ABBREVIATION_BREAKERS = frozenset("[]\\")
 
 
 def crisis_heading(lines: Sequence[CrisisLineRow]) -> str:
@@ -141,7 +139,7 @@ def abbreviations(terms: Sequence[GlossaryRow]) -> str:
         definition = escape(" ".join(row.definition.split()))
         for word in (row.term, *row.forms):
             term = " ".join(word.split())
-            if not term or set(term) & ABBREVIATION_BREAKERS:
+            if not term or set(term) & set(ABBREVIATION_BREAKERS):
                 raise ValueError(f"glossary term {term!r} cannot be written as an abbreviation")
             lines.append(f"*[{term}]: {definition}")
     return "\n".join(lines) + "\n"

@@ -53,7 +53,11 @@ def chart_figure(
     scale_max: float,
     caption: str,
 ) -> str:
-    """One chart: labelled horizontal bars over a labelled axis, in a figure with `caption`."""
+    """One chart: labelled horizontal bars over a labelled axis, in a figure with `caption`;
+    the description and the caption end with the words for any bar no source confirms."""
+    note = unconfirmed_note([bar.label for bar in bars], [bar.confirmed for bar in bars])
+    if note:
+        summary, caption = f"{summary} {note}", f"{caption} {note}"
     row = ROW + (NOTE if any(bar.note for bar in bars) else 0)
     height = len(bars) * row + AXIS
     ids = f"kt-chart-{name}-title kt-chart-{name}-desc"
@@ -129,11 +133,6 @@ def _in_sentence(label: str) -> str:
     return label if label[:2].isupper() else label[:1].lower() + label[1:]
 
 
-def with_note(text: str, note: str) -> str:
-    """`text` followed by `note`, when there is a note."""
-    return f"{text} {note}" if note else text
-
-
 def common_effects_chart(rows: Sequence[CommonEffectRow]) -> str:
     """The confirmed rates: a bar from the low to the high end of each range the label gives
     (or from 0 to a single figure), named with where the figure comes from. Effects a source
@@ -180,15 +179,14 @@ def effects_chart(rows: Sequence[EffectRow]) -> str:
         Bar(r.effect, 0, r.percent, f"{number(r.percent)}%", r.source is not None) for r in rows
     ]
     words = "; ".join(f"{r.effect}: {number(r.percent)}%" for r in rows)
-    note = unconfirmed_note([r.effect for r in rows], [r.source is not None for r in rows])
     return chart_figure(
         "immediate_effects",
         "Effects and rates as the article this guide is based on gives them",
-        with_note(f"Bar chart. {words}.", note),
+        f"Bar chart. {words}.",
         bars,
         PERCENT_AXIS,
         100,
-        with_note("Share of people reporting each effect.", note),
+        "Share of people reporting each effect.",
     )
 
 
@@ -209,7 +207,6 @@ def session_length_chart(rows: Sequence[MethodRow]) -> str:
     words = "; ".join(
         f"{r.name}: {r.session_minutes.min} to {r.session_minutes.max} minutes" for r in rows
     )
-    note = unconfirmed_note([r.name for r in rows], [r.source is not None for r in rows])
     axis = [(v, f"{v} min" if v else "0") for v in range(0, scale_max + 1, 15)]
     caption = (
         "Typical session time, from the shortest to the longest, as the source article gives "
@@ -218,11 +215,11 @@ def session_length_chart(rows: Sequence[MethodRow]) -> str:
     return chart_figure(
         "session_length",
         "Typical session time by method",
-        with_note(f"Range chart of session time in minutes. {words}.", note),
+        f"Range chart of session time in minutes. {words}.",
         bars,
         axis,
         scale_max,
-        with_note(caption, note),
+        caption,
     )
 
 
@@ -242,15 +239,14 @@ def onset_chart(rows: Sequence[ComparisonRow]) -> str:
         for r in rows
     ]
     words = "; ".join(f"{r.treatment}: {r.onset_text.lower()}" for r in rows)
-    note = unconfirmed_note([r.treatment for r in rows], [r.source is not None for r in rows])
     axis = [(index + 0.5, scale) for index, scale in enumerate(TIME_SCALES)]
     caption = "How soon each treatment can start to help, on a scale from minutes to months."
     return chart_figure(
         "onset",
         "How soon treatment can start to help",
-        with_note(f"Timeline from minutes to months. {words}.", note),
+        f"Timeline from minutes to months. {words}.",
         bars,
         axis,
         len(TIME_SCALES),
-        with_note(caption, note),
+        caption,
     )
