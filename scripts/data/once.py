@@ -3,8 +3,10 @@
 MkDocs calls define_env once per build; Zensical calls it before every page.
 Loading and validating the data and every page's front matter takes about a
 quarter of a second, so each step's outcome (its value, or the DataError it
-raised) is kept with a fingerprint of the files it read: their contents, not
-only their times, so an edit saved within the same second is never missed.
+raised) is kept with a fingerprint of the files it read: their contents, so an
+edit saved within the same second is never missed, and their modification times, so a
+file saved again while the step read it (an editor's save under `make serve`) is read
+again, even when the save ends with the contents fingerprinted before it began.
 The cache lives in this imported module rather than in scripts/macros.py,
 which Zensical executes afresh for every page.
 """
@@ -28,11 +30,13 @@ _outcomes: dict[str, tuple[Hashable, object, DataError | None]] = {}
 
 
 def fingerprint(paths: Iterable[Path]) -> str:
-    """A digest of the files' names and contents; a missing file counts as absent."""
+    """A digest of the files' names, modification times and contents; a missing file counts
+    as absent."""
     digest = hashlib.blake2b(digest_size=20)
     for path in sorted(set(paths)):
         digest.update(str(path).encode("utf-8") + b"\0")
         try:
+            digest.update(str(path.stat().st_mtime_ns).encode("ascii") + b"\0")
             digest.update(path.read_bytes())
         except OSError:
             digest.update(b"\0missing\0")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -180,6 +181,37 @@ def test_once_keeps_a_value_or_an_error_until_an_input_changes(tmp_path: Path) -
         with pytest.raises(DataError):
             once.once("failing step", [source], failing)
     assert len(calls) == 3
+
+
+def test_once_keeps_no_outcome_read_while_a_file_was_being_saved(tmp_path: Path) -> None:
+    """An editor's save can land while the step reads: the half-written file's error must not
+    stick to the fixed file's contents once the save completes."""
+    page = tmp_path / "page.md"
+    page.write_text("fixed", encoding="utf-8")
+    calls = []
+
+    def step() -> str:
+        calls.append(1)
+        if len(calls) == 1:  # the save truncates the file, the step reads it, the save ends
+            page.write_text("", encoding="utf-8")
+            text = page.read_text(encoding="utf-8")
+            page.write_text("fixed", encoding="utf-8")
+            # as a save a second after the last one leaves it (tests run faster than the
+            # clock some file systems keep)
+            saved = page.stat().st_mtime_ns + 1_000_000_000
+            os.utime(page, ns=(saved, saved))
+        else:
+            text = page.read_text(encoding="utf-8")
+        if not text:
+            raise DataError(Problem("docs/page.md", "front matter", "an empty file"))
+        return text
+
+    once.forget()
+    with pytest.raises(DataError):
+        once.once("saving step", [page], step)
+    assert once.once("saving step", [page], step) == "fixed"
+    assert once.once("saving step", [page], step) == "fixed"
+    assert len(calls) == 2
 
 
 def test_review_dates_read_the_same_from_dates_and_from_iso_text() -> None:
