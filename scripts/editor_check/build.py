@@ -8,8 +8,8 @@ import logging
 import os
 import re
 import traceback
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
+from contextlib import chdir
 from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
@@ -36,7 +36,8 @@ def build(root: Path, site_dir: Path) -> tuple[bool, list[Mistake]]:
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collector)
     try:
-        with _working_folder(root):
+        # pymdownx.snippets reads its base_path from the working folder, as the CLI has it.
+        with chdir(root):
             _strict_build(root, site_dir)
     except (Exception, SystemExit) as error:  # mkdocs-macros calls exit() on a macro error
         failure = error
@@ -61,17 +62,6 @@ def _strict_build(root: Path, site_dir: Path) -> None:
         mkdocs_build(config)
     finally:
         config.plugins.on_shutdown()
-
-
-@contextmanager
-def _working_folder(root: Path) -> Iterator[None]:
-    """pymdownx.snippets reads its base_path from the working folder, as the CLI has it."""
-    before = Path.cwd()
-    os.chdir(root)
-    try:
-        yield
-    finally:
-        os.chdir(before)
 
 
 class _Collector(logging.Handler):
