@@ -36,14 +36,6 @@ def link_line(path: Path, target: str) -> int | None:
     return None
 
 
-def text_line(path: Path, needle: str) -> int | None:
-    """The first line of `path` containing `needle`."""
-    for number, text in enumerate(read_lines(path), start=1):
-        if needle in text:
-            return number
-    return None
-
-
 def body_offset(path: Path) -> int:
     """How many file lines come before the Markdown body that MkDocs hands to plugins, so
     "line 3" of a macro error is the third line after them."""
