@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from jinja2 import Environment, TemplateSyntaxError, nodes
+from jinja2 import Environment, TemplateSyntaxError
 from markdown.extensions.toc import slugify
 
 from scripts.config import config_or_empty, plugin_settings
@@ -105,39 +105,26 @@ def lint_page(
     located += meta.front_matter_problems(front)
     located += meta.source_problems(front, prose, source_ids)
     located += citations.citation_problems(prose)
-    tree = _parse(text, environment or page_environment({}))
-    if tree is not None:
-        located += _template_figures(tree)
+    # The whole file as a template, so line numbers are the file's.
+    try:
+        tree = (environment or page_environment({})).parse(text)
+    except TemplateSyntaxError:
+        pass  # the template check reports the syntax error
+    else:
+        located += [
+            (
+                number,
+                f"figure '{literal}' written into a template tag: only the macros may put "
+                f"figures on a page: {FIX_FIGURE}",
+            )
+            for number, literal in template_literals(tree, frozenset(PUBLIC_MACROS))
+        ]
         located += tables_shown_twice(tree)
         located += licence_note_problems(tree, prose, about_treatment)
     found.extend(Mistake(path, number, message, "pages") for number, message in located)
     # One message per line, as `make check` prints them: the first rule to see it names it.
     first = {finding.line: finding for finding in reversed(found)}
     return sorted(first.values(), key=lambda finding: finding.line)
-
-
-def _parse(text: str, environment: Environment) -> nodes.Template | None:
-    """The whole file as a template, so line numbers are the file's; None when it does not
-    parse (the template check reports the syntax error)."""
-    try:
-        return environment.parse(text)
-    except TemplateSyntaxError:
-        return None
-
-
-def _template_figures(tree: nodes.Template) -> list[tuple[int, str]]:
-    """Numbers written into template tags: only the public macros may put figures on a page."""
-    lines: dict[int, str] = {}
-    for number, literal in template_literals(tree, frozenset(PUBLIC_MACROS)):
-        lines.setdefault(number, literal)
-    return [
-        (
-            number,
-            f"figure '{literal}' written into a template tag: only the macros may put "
-            f"figures on a page: {FIX_FIGURE}",
-        )
-        for number, literal in lines.items()
-    ]
 
 
 def prose_lines(text: str, body_start: int) -> Iterator[tuple[int, str]]:
