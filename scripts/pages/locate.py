@@ -92,12 +92,8 @@ def _why(address: str, error: ValueError) -> str:
 def malformed_address_problems(path: Path, shown_as: str) -> list[Problem]:
     """Each of `malformed_addresses` as a problem at its line of `shown_as`, the way both
     the build and `make check` report it."""
+    found = "the address {}, which a browser cannot open: {}"
     return [
-        Problem(
-            shown_as,
-            FIX_ADDRESS,
-            found=f"the address {address}, which a browser cannot open: {why}",
-            line=line,
-        )
+        Problem(shown_as, FIX_ADDRESS, found.format(address, why), line=line)
         for line, address, why in malformed_addresses(path)
     ]
