@@ -209,8 +209,7 @@ def _macro_error(match: re.Match[str], context: _Context) -> list[Mistake]:
     else:
         line = int(template_lines[-1]) if template_lines else 0
         message = _macro_message(text)
-    path = context.docs / page
-    number = line + body_offset(path) if line else 1
+    number = line + body_offset(context.docs / page) if line else 1
     return [Mistake(context.page(page), number, message, "build", "strong" if line else SAME_FILE)]
 
 

@@ -84,12 +84,9 @@ def source_problems(
         empty = "the front matter sources lists nothing, so the page's Sources section is empty"
         problems.append((at, f"{empty}: list every source the page uses (it cites: {ids})"))
     elif listed:
+        unlisted = f"which is not in the front matter sources (line {where}): add it there"
         problems += [
-            (
-                number,
-                f"cites '{source}', which is not in the front matter sources "
-                f"(line {where}): add it there",
-            )
+            (number, f"cites '{source}', {unlisted}")
             for number, source in cites
             if source not in listed
         ]
