@@ -163,11 +163,13 @@ def read_front_matter(text: str, label: str = "") -> FrontMatter:
     text, read with the data layer's YAML reader (no aliases, no deep nesting); `label`
     names the page in the problem that says why it cannot be read."""
     lines = text.removeprefix(BOM).splitlines()
-    close = _closing_line(lines)
+    opened = bool(lines) and lines[0].rstrip() == "---"
+    closes = (i for i, line in enumerate(lines) if i and line.rstrip() in ("---", "..."))
+    close = next(closes, None) if opened else None
     if close is None:
         expected, found, key = (
             ("a closing --- line", "none", "front matter")
-            if lines and lines[0].rstrip() == "---"
+            if opened
             else ("front matter between --- lines at the top", "no front matter", "title")
         )
         return FrontMatter(problem=Problem(label, expected, found, field=key, line=1))
@@ -200,13 +202,6 @@ def _load(block: str) -> tuple[Any, yaml.Node | None]:
         return (loader.construct_document(root) if root is not None else {}), root
     finally:
         loader.dispose()
-
-
-def _closing_line(lines: list[str]) -> int | None:
-    """The index of the line that closes the front matter; None when there is none."""
-    if not lines or lines[0].rstrip() != "---":
-        return None
-    return next((i for i, line in enumerate(lines) if i and line.rstrip() in ("---", "...")), None)
 
 
 def _closest_key(key: str) -> str | None:

@@ -119,10 +119,8 @@ def _syntax_problem(
 def _unclosed_print(text: str) -> int | None:
     """The first line with more {{ than }}: macro calls never span lines in docs/."""
     text = RAW.sub(lambda match: "\n" * match.group(0).count("\n"), text)
-    for number, line in enumerate(text.splitlines(), start=1):
-        if line.count("{{") > line.count("}}"):
-            return number
-    return None
+    lines = enumerate(text.splitlines(), start=1)
+    return next((number for number, line in lines if line.count("{{") > line.count("}}")), None)
 
 
 def _unclosed_block(text: str, environment: Environment) -> tuple[int, str] | None:
