@@ -47,85 +47,49 @@ def run_checks(
     """Run `steps` on the repository at `root`; return merged findings and seconds per step."""
     timings: dict[str, float] = {}
     results: dict[str, list[Mistake]] = {}
-    built = False
     with ThreadPoolExecutor(max_workers=4) as pool:
-        futures = {name: pool.submit(_timed, LINTS[name], root) for name in steps if name in LINTS}
+        futures = {name: pool.submit(_lint, LINTS[name], root) for name in steps if name in LINTS}
         if "data" in futures:
             results["data"], timings["data"] = futures.pop("data").result()
         # The build checks the same data and front matter first and stops at the
         # first problem, so with data problems it can add nothing but delay.
         if ("build" in steps or "links" in steps) and not results.get("data"):
-            found, timings["build"] = _build(root, site_dir)
+            found, timings["build"] = _timed(lambda: build.build(root, site_dir)[1])
             results["build"] = found if "build" in steps else []
-            built = True
         for name, future in futures.items():
             results[name], timings[name] = future.result()
     # Only now, with the lints' threads ended: on a large site the link checker forks worker
     # processes, and a fork of a process with other threads can deadlock the child (Python
     # 3.12 warns of it). The lints usually end before the build, so this rarely waits.
-    if built and "links" in steps:
-        results["links"], timings["links"] = _links(root, site_dir)
+    # Even a failed strict build writes every page, so its broken links are reported too.
+    if "build" in timings and "links" in steps:
+        results["links"], timings["links"] = _timed(
+            lambda: links.check(root, site_dir) if (site_dir / "index.html").is_file() else []
+        )
     ordered = [finding for name in STEPS for finding in results.get(name, [])]
     return merge(ordered), timings
 
 
-def _build(root: Path, site_dir: Path) -> tuple[list[Mistake], float]:
-    """The strict build into `site_dir`: its findings and seconds."""
+def _timed(call: Callable[[], list[Mistake]]) -> tuple[list[Mistake], float]:
     started = time.perf_counter()
-    _built, found = build.build(root, site_dir)
-    return found, time.perf_counter() - started
+    return call(), time.perf_counter() - started
 
 
-def _links(root: Path, site_dir: Path) -> tuple[list[Mistake], float]:
-    """The link checker over what the build wrote (even a failed strict build writes every
-    page, so broken links are reported together with the build's problems)."""
-    started = time.perf_counter()
-    found = links.check(root, site_dir) if (site_dir / "index.html").is_file() else []
-    return found, time.perf_counter() - started
-
-
-def _timed(step: Step, root: Path) -> tuple[list[Mistake], float]:
+def _lint(step: Step, root: Path) -> tuple[list[Mistake], float]:
+    """A lint's findings and seconds; one that stopped on input it did not expect is one
+    finding, so every other step's findings are still listed (a traceback would hide them)."""
     started = time.perf_counter()
     try:
         found = step(root)
     except Exception as error:  # noqa: BLE001 - one step's failure must not hide the others'
-        found = [step_failure(step, error)]
+        detail = " ".join(str(error).split())[:200]
+        message = (
+            f"this check stopped early ({type(error).__name__}: {detail}); the other checks "
+            "ran: fix the problems listed, and report this one if it stays"
+        )
+        module = step.__module__
+        found = [Mistake(module.replace(".", "/") + ".py", 1, message, module.rsplit(".", 1)[-1])]
     return found, time.perf_counter() - started
-
-
-def step_failure(step: Step, error: Exception) -> Mistake:
-    """A step that stopped on input it did not expect: one finding, so every other step's
-    findings are still listed (a traceback would hide them all)."""
-    module = step.__module__.replace(".", "/") + ".py"
-    detail = " ".join(str(error).split())[:200]
-    message = (
-        f"this check stopped early ({type(error).__name__}: {detail}); the other checks ran: "
-        "fix the problems listed, and report this one if it stays"
-    )
-    return Mistake(module, 1, message, step.__module__.rsplit(".", 1)[-1])
-
-
-def build_parser() -> argparse.ArgumentParser:
-    """The command line of `make check`."""
-    parser = argparse.ArgumentParser(
-        description="Check the site as an editor changes it: every problem as file:line: message."
-    )
-    parser.add_argument(
-        "--format",
-        choices=("text", "github"),
-        default="text",
-        help="text (default) or github (annotations on pull requests)",
-    )
-    parser.add_argument(
-        "--only",
-        help=f"comma-separated steps to run, from: {', '.join(STEPS)} (default: all but python)",
-    )
-    parser.add_argument("--skip", help="comma-separated steps to leave out")
-    parser.add_argument(
-        "--site-dir", type=Path, help="build into this folder (default: a temp one)"
-    )
-    parser.add_argument("--timings", action="store_true", help="print seconds per step at the end")
-    return parser
 
 
 def chosen_steps(only: str | None, skip: str | None) -> list[str]:
@@ -144,7 +108,24 @@ def _names(value: str | None) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the chosen steps and print every problem; the exit status."""
-    parser = build_parser()
+    parser = argparse.ArgumentParser(
+        description="Check the site as an editor changes it: every problem as file:line: message."
+    )
+    parser.add_argument(
+        "--format",
+        choices=("text", "github"),
+        default="text",
+        help="text (default) or github (annotations on pull requests)",
+    )
+    parser.add_argument(
+        "--only",
+        help=f"comma-separated steps to run, from: {', '.join(STEPS)} (default: all but python)",
+    )
+    parser.add_argument("--skip", help="comma-separated steps to leave out")
+    parser.add_argument(
+        "--site-dir", type=Path, help="build into this folder (default: a temp one)"
+    )
+    parser.add_argument("--timings", action="store_true", help="print seconds per step at the end")
     args = parser.parse_args(argv)
     try:
         steps = chosen_steps(args.only, args.skip)

@@ -26,11 +26,15 @@ def check_include_yaml(project_dir: Path, entries: Sequence[object]) -> None:
     errors: list[DataError] = []
     for index, entry in enumerate(entries):
         row = f"item {index + 1}"
-        line = _entry_line(project_dir, entry)
         if not isinstance(entry, str):
             expected = "a plain path such as data/effects.yml (Zensical reads plain lists)"
-            errors.append(SchemaError(Problem(CONFIG, expected, show(entry), row, FIELD, line)))
-        elif not (project_dir / entry).is_file():
+            errors.append(SchemaError(Problem(CONFIG, expected, show(entry), row, FIELD)))
+            continue
+        # The line of mkdocs.yml that lists the entry, so the editor can go there.
+        line = config_line(
+            project_dir, re.compile(rf"^\s*-\s*['\"]?{re.escape(entry)}['\"]?\s*(#.*)?$")
+        )
+        if not (project_dir / entry).is_file():
             found = f"no file {entry}"
             problem = Problem(CONFIG, "the listed file to exist", found, row, FIELD, line)
             errors.append(MissingFileError(problem))
@@ -51,12 +55,3 @@ def parse_include_yaml(project_dir: Path, entries: Sequence[object]) -> None:
     for entry in entries:
         if isinstance(entry, str) and (project_dir / entry).is_file():
             read_yaml(project_dir / entry, entry)
-
-
-def _entry_line(project_dir: Path, entry: object) -> int | None:
-    """The line of mkdocs.yml that lists `entry` (a plain path), so the editor can go there."""
-    if not isinstance(entry, str):
-        return None
-    return config_line(
-        project_dir, re.compile(rf"^\s*-\s*['\"]?{re.escape(entry)}['\"]?\s*(#.*)?$")
-    )

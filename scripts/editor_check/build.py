@@ -8,8 +8,8 @@ import logging
 import os
 import re
 import traceback
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
+from contextlib import chdir
 from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
@@ -22,7 +22,7 @@ from scripts.data.errors import DataError, Problem, logged_problem, problem_line
 from scripts.editor_check.datafiles import unlocated
 from scripts.editor_check.mistakes import ANY, SAME_FILE, Mistake, relative
 from scripts.names import nearest
-from scripts.pages.locate import body_offset, link_line, malformed_address_problems, text_line
+from scripts.pages.locate import body_offset, link_line, malformed_address_problems, read_lines
 from scripts.render.api import PUBLIC_MACROS
 
 DOC = r"Doc file '(?P<page>[^']+)' contains"
@@ -35,43 +35,32 @@ def build(root: Path, site_dir: Path) -> tuple[bool, list[Mistake]]:
     failure: BaseException | None = None
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collector)
+    # What `mkdocs build --strict` does, without a process of its own. README.md records the
+    # decision Material's end-of-life notice asks for.
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     try:
-        with _working_folder(root):
-            _strict_build(root, site_dir)
+        # pymdownx.snippets reads its base_path from the working folder, as the CLI has it.
+        with chdir(root):
+            config = load_config(str(root / CONFIG), strict=True, site_dir=str(site_dir))
+            config.plugins.on_startup(command="build", dirty=False)
+            try:
+                mkdocs_build(config)
+            finally:
+                config.plugins.on_shutdown()
     except (Exception, SystemExit) as error:  # mkdocs-macros calls exit() on a macro error
         failure = error
     finally:
         logger.removeHandler(collector)
     typed = list(dict.fromkeys([*collector.problems, *_problems_behind(failure)]))
-    records = _without(collector.records, typed) + _failure_record(failure)
+    records = _without(collector.records, typed)
+    # A configuration error reaches no log: MkDocs' command line prints it as `Error:`.
+    if isinstance(failure, ConfigurationError) and not isinstance(failure, Abort):
+        records.append(("ERROR", f"Error: {failure}"))
     findings = [_typed_finding(problem, text, root) for problem, text in typed]
     findings += findings_from_records(records, root)
     if failure is not None and not findings:
         findings = [_unexplained_failure(failure)]
     return failure is None, findings
-
-
-def _strict_build(root: Path, site_dir: Path) -> None:
-    """What `mkdocs build --strict` does, without a process of its own."""
-    # README.md records the decision Material's end-of-life notice asks for.
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    config = load_config(str(root / CONFIG), strict=True, site_dir=str(site_dir))
-    config.plugins.on_startup(command="build", dirty=False)
-    try:
-        mkdocs_build(config)
-    finally:
-        config.plugins.on_shutdown()
-
-
-@contextmanager
-def _working_folder(root: Path) -> Iterator[None]:
-    """pymdownx.snippets reads its base_path from the working folder, as the CLI has it."""
-    before = Path.cwd()
-    os.chdir(root)
-    try:
-        yield
-    finally:
-        os.chdir(before)
 
 
 class _Collector(logging.Handler):
@@ -113,13 +102,6 @@ def _without(records: list[Record], typed: list[tuple[Problem, str]]) -> list[Re
     ]
 
 
-def _failure_record(failure: BaseException | None) -> list[Record]:
-    """A configuration error reaches no log: MkDocs' command line prints it as `Error:`."""
-    if isinstance(failure, ConfigurationError) and not isinstance(failure, Abort):
-        return [("ERROR", f"Error: {failure}")]
-    return []
-
-
 def _typed_finding(problem: Problem, text: str, root: Path) -> Mistake:
     """A problem the project found, at its own file and line, in its own words."""
     message = " ".join(unlocated(problem, text).split())
@@ -147,9 +129,6 @@ class _Context:
 
     def page(self, name: str) -> str:
         return relative(self.docs / name, self.root)
-
-    def config_line(self, needle: str) -> int:
-        return config_line(self.root, needle) or 1
 
 
 def _translate(text: str, context: _Context) -> list[Mistake]:
@@ -196,24 +175,22 @@ def _not_in_nav(match: re.Match[str], context: _Context) -> list[Mistake]:
 def _nav_missing_page(match: re.Match[str], context: _Context) -> list[Mistake]:
     name = match["name"]
     message = f"the navigation lists '{name}', but there is no docs/{name}"
-    return [Mistake(CONFIG, context.config_line(name), message, "build", covers=name)]
+    line = config_line(context.root, name) or 1
+    return [Mistake(CONFIG, line, message, "build", covers=name)]
 
 
 def _redirect_missing_target(match: re.Match[str], context: _Context) -> list[Mistake]:
     name = match["name"]
     message = f"redirect to '{name}', which is not a page in docs/"
-    return [Mistake(CONFIG, context.config_line(f": {name}"), message, "build")]
+    return [Mistake(CONFIG, config_line(context.root, f": {name}") or 1, message, "build")]
 
 
 def _config_error(match: re.Match[str], _context: _Context) -> list[Mistake]:
     lines = [int(n) for n in re.findall(r"line (\d+), column", match["detail"])]
     detail = " ".join(match["detail"].split())
     detail = re.sub(r'\s*in "[^"]*", line \d+, column \d+', "", detail)
-    return [
-        Mistake(
-            CONFIG, lines[-1] if lines else 1, f"mkdocs.yml is not valid YAML: {detail}", "build"
-        )
-    ]
+    message = f"mkdocs.yml is not valid YAML: {detail}"
+    return [Mistake(CONFIG, lines[-1] if lines else 1, message, "build")]
 
 
 def _config_value(match: re.Match[str], context: _Context) -> list[Mistake]:
@@ -232,8 +209,7 @@ def _macro_error(match: re.Match[str], context: _Context) -> list[Mistake]:
     else:
         line = int(template_lines[-1]) if template_lines else 0
         message = _macro_message(text)
-    path = context.docs / page
-    number = line + body_offset(path) if line else 1
+    number = line + body_offset(context.docs / page) if line else 1
     return [Mistake(context.page(page), number, message, "build", "strong" if line else SAME_FILE)]
 
 
@@ -268,8 +244,9 @@ def _page_read_error(match: re.Match[str], context: _Context) -> list[Mistake]:
 
 def _macro_call_line(path: Path, name: str) -> int | None:
     """The first line calling a macro with the quoted `name` (or mentioning it at all)."""
+    lines = list(enumerate(read_lines(path), start=1))
     needles = (f'"{name}"', f"'{name}'", name)
-    return next((line for needle in needles if (line := text_line(path, needle))), None)
+    return next((number for needle in needles for number, text in lines if needle in text), None)
 
 
 def _other(text: str, context: _Context) -> Mistake:

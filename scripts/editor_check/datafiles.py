@@ -24,16 +24,11 @@ def validate(root: Path) -> list[Mistake]:
         found = [problem_finding(problem) for problem in error.problems]
         source_ids = readable_source_ids(root)
     if source_ids is not None:
-        found.extend(_front_matter_findings(root, source_ids))
+        try:
+            check_pages(root / "docs", source_ids)
+        except DataError as error:
+            found.extend(problem_finding(problem) for problem in error.problems)
     return found
-
-
-def _front_matter_findings(root: Path, source_ids: set[str]) -> list[Mistake]:
-    try:
-        check_pages(root / "docs", source_ids)
-    except DataError as error:
-        return [problem_finding(problem) for problem in error.problems]
-    return []
 
 
 def problem_finding(problem: Problem) -> Mistake:

@@ -38,11 +38,8 @@ class Mistake:
 
 def relative(path: str | Path, root: Path) -> str:
     """`path` as a POSIX path relative to `root` when it lies inside it."""
-    candidate = Path(path)
-    if not candidate.is_absolute():
-        candidate = root / candidate
     try:
-        return candidate.resolve().relative_to(root.resolve()).as_posix()
+        return (root / path).resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         return Path(path).as_posix()
 

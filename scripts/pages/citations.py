@@ -35,10 +35,7 @@ TWICE = (
 def citation_problems(prose: Iterable[tuple[int, str]]) -> list[tuple[int, str]]:
     """(line, message) for each citation in mid-sentence, and each repeat of a source
     already cited in the same paragraph."""
-    problems: list[tuple[int, str]] = []
-    for block in paragraphs(prose):
-        problems.extend(_block_problems(block))
-    return problems
+    return [problem for block in paragraphs(prose) for problem in _block_problems(block)]
 
 
 def paragraphs(prose: Iterable[tuple[int, str]]) -> Iterator[list[tuple[int, str]]]:
@@ -71,7 +68,7 @@ def _block_problems(block: list[tuple[int, str]]) -> list[tuple[int, str]]:
     problems: list[tuple[int, str]] = []
     first_line: dict[str, int] = {}
     for call in CITE_CALL_RE.finditer(text):
-        at = _line_at(starts, call.start())
+        at = next(number for start, number in reversed(starts) if start <= call.start())
         source = call["id"]
         if source in first_line:
             problems.append((at, TWICE.format(id=source, first=first_line[source])))
@@ -82,7 +79,3 @@ def _block_problems(block: list[tuple[int, str]]) -> list[tuple[int, str]]:
         if not SENTENCE_END_RE.match(rest):
             problems.append((at, MID_SENTENCE.format(id=source)))
     return problems
-
-
-def _line_at(starts: list[tuple[int, int]], offset: int) -> int:
-    return next(number for start, number in reversed(starts) if start <= offset)

@@ -106,9 +106,8 @@ class Fields(BaseModel):
     )
 
 
-def allowed_keys() -> list[str]:
-    """Every key a page's front matter may hold: ours, then the theme's `hide`."""
-    return [*Fields.model_fields, "hide"]
+# Every key a page's front matter may hold: ours, then the theme's `hide`.
+ALLOWED_KEYS = [*Fields.model_fields, "hide"]
 
 
 def check_pages(docs_dir: Path, source_ids: Iterable[str], today: dt.date | None = None) -> None:
@@ -133,7 +132,7 @@ def check_page(
         raise FrontMatterError(front.problem)
     meta, lines = front.values, front.lines
     refused = [key for key in meta if str(key) in REFUSED_KEYS]
-    unknown = [key for key in meta if str(key) not in allowed_keys() and key not in refused]
+    unknown = [key for key in meta if str(key) not in ALLOWED_KEYS and key not in refused]
     errors: list[DataError] = [
         FrontMatterError(_refused_key(str(key), label, lines)) for key in refused
     ]
@@ -164,11 +163,13 @@ def read_front_matter(text: str, label: str = "") -> FrontMatter:
     text, read with the data layer's YAML reader (no aliases, no deep nesting); `label`
     names the page in the problem that says why it cannot be read."""
     lines = text.removeprefix(BOM).splitlines()
-    close = _closing_line(lines)
+    opened = bool(lines) and lines[0].rstrip() == "---"
+    closes = (i for i, line in enumerate(lines) if i and line.rstrip() in ("---", "..."))
+    close = next(closes, None) if opened else None
     if close is None:
         expected, found, key = (
             ("a closing --- line", "none", "front matter")
-            if lines and lines[0].rstrip() == "---"
+            if opened
             else ("front matter between --- lines at the top", "no front matter", "title")
         )
         return FrontMatter(problem=Problem(label, expected, found, field=key, line=1))
@@ -203,15 +204,8 @@ def _load(block: str) -> tuple[Any, yaml.Node | None]:
         loader.dispose()
 
 
-def _closing_line(lines: list[str]) -> int | None:
-    """The index of the line that closes the front matter; None when there is none."""
-    if not lines or lines[0].rstrip() != "---":
-        return None
-    return next((i for i, line in enumerate(lines) if i and line.rstrip() in ("---", "...")), None)
-
-
 def _closest_key(key: str) -> str | None:
-    near = nearest(key, allowed_keys())
+    near = nearest(key, ALLOWED_KEYS)
     return near[0] if near else None
 
 
@@ -223,9 +217,7 @@ def _refused_key(key: str, label: str, lines: Lines) -> Problem:
 
 def _hide(value: object, label: str, lines: Lines) -> list[DataError]:
     """`hide` is a list of parts of the layout the theme knows (a typo would hide nothing)."""
-    if value is None:
-        return []
-    if isinstance(value, list) and all(item in HIDEABLE for item in value):
+    if value is None or (isinstance(value, list) and all(item in HIDEABLE for item in value)):
         return []
     expected = f"a list of parts to hide, from: {', '.join(HIDEABLE)}, such as [toc]"
     unknown = [item for item in value if item not in HIDEABLE] if isinstance(value, list) else []
@@ -239,7 +231,7 @@ def _unknown_key(key: object, label: str, lines: Lines) -> Problem:
     expected = (
         f"{near} (the closest valid key)"
         if near
-        else f"one of the valid keys: {', '.join(allowed_keys())}"
+        else f"one of the valid keys: {', '.join(ALLOWED_KEYS)}"
     )
     found = f"the unknown key '{key}'"
     # A key that is not text (`1:`, `true:`) finds no line here, and the problem has none.

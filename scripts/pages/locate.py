@@ -36,14 +36,6 @@ def link_line(path: Path, target: str) -> int | None:
     return None
 
 
-def text_line(path: Path, needle: str) -> int | None:
-    """The first line of `path` containing `needle`."""
-    for number, text in enumerate(read_lines(path), start=1):
-        if needle in text:
-            return number
-    return None
-
-
 def body_offset(path: Path) -> int:
     """How many file lines come before the Markdown body that MkDocs hands to plugins, so
     "line 3" of a macro error is the third line after them."""
@@ -100,12 +92,8 @@ def _why(address: str, error: ValueError) -> str:
 def malformed_address_problems(path: Path, shown_as: str) -> list[Problem]:
     """Each of `malformed_addresses` as a problem at its line of `shown_as`, the way both
     the build and `make check` report it."""
+    found = "the address {}, which a browser cannot open: {}"
     return [
-        Problem(
-            shown_as,
-            FIX_ADDRESS,
-            found=f"the address {address}, which a browser cannot open: {why}",
-            line=line,
-        )
+        Problem(shown_as, FIX_ADDRESS, found.format(address, why), line=line)
         for line, address, why in malformed_addresses(path)
     ]

@@ -124,23 +124,18 @@ def admonition_problems(lines: Iterable[tuple[int, str]]) -> list[tuple[int, str
         box = ADMONITION_RE.match(line)
         if not box:
             continue
-        kind = box["kind"]
+        marker, kind = box["marker"], box["kind"]
         if kind not in STYLED_TYPES + SITE_TYPES:
-            problems.append(
-                (
-                    number,
-                    f"'{box['marker']} {kind}' is not a box type this site styles: "
-                    f"use one of {', '.join(STYLED_TYPES + SITE_TYPES)}",
-                )
-            )
+            styled = ", ".join(STYLED_TYPES + SITE_TYPES)
+            message = f"'{marker} {kind}' is not a box type this site styles: use one of {styled}"
         elif not _has_body(numbered[index + 1 :], len(box["indent"])):
-            problems.append(
-                (
-                    number,
-                    f"the {box['marker']} {kind} box has no content: "
-                    "indent its text by 4 spaces under this line",
-                )
+            message = (
+                f"the {marker} {kind} box has no content: "
+                "indent its text by 4 spaces under this line"
             )
+        else:
+            continue
+        problems.append((number, message))
     return problems
 
 

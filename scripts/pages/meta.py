@@ -7,6 +7,7 @@ import re
 from pathlib import Path, PurePosixPath
 
 from scripts.pages.frontmatter import FrontMatter, read_front_matter
+from scripts.pages.locate import read_lines
 from scripts.pages.typed_figures import typed_figure
 
 NAME_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -83,12 +84,9 @@ def source_problems(
         empty = "the front matter sources lists nothing, so the page's Sources section is empty"
         problems.append((at, f"{empty}: list every source the page uses (it cites: {ids})"))
     elif listed:
+        unlisted = f"which is not in the front matter sources (line {where}): add it there"
         problems += [
-            (
-                number,
-                f"cites '{source}', which is not in the front matter sources "
-                f"(line {where}): add it there",
-            )
+            (number, f"cites '{source}', {unlisted}")
             for number, source in cites
             if source not in listed
         ]
@@ -101,8 +99,4 @@ def source_problems(
 
 def unreadable_front_matter(path: Path) -> bool:
     """Whether a page's front matter is not YAML: the Markdown lint then reads it as text."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError):
-        return False
-    return not read_front_matter(text).readable
+    return not read_front_matter("\n".join(read_lines(path))).readable

@@ -58,10 +58,9 @@ def _gone_without_redirect(root: Path, maps: dict[str, str]) -> list[Mistake]:
 def _git_base(root: Path) -> str | None:
     """The commit this work started from: where HEAD meets origin/main, else main."""
     top = _git(root, "rev-parse", "--show-toplevel")
-    if top is None:
+    # A copy inside some other repository is not that repository's tree.
+    if top is None or Path(top.strip()).resolve() != root.resolve():
         return None
-    if Path(top.strip()).resolve() != root.resolve():
-        return None  # a copy inside some other repository is not that repository's tree
     for branch in BASES:
         base = _git(root, "merge-base", "HEAD", branch)
         if base:

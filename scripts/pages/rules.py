@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from jinja2 import Environment, TemplateSyntaxError, nodes
+from jinja2 import Environment, TemplateSyntaxError
 from markdown.extensions.toc import slugify
 
 from scripts.config import config_or_empty, plugin_settings
@@ -92,52 +92,38 @@ def lint_page(
     parses its template tags the way the build does (mkdocs.yml's delimiters),
     `source_ids` are the sources that exist (a cite of any other is a typo the build names),
     and `about_treatment` says the page must show the licence-status note."""
-    found: list[Mistake] = []
+    located: list[tuple[int, str]] = []
     ids: dict[str, int] = {}
     front = read_front_matter(text, path)  # the label the data step reads it with: read once
     prose = list(prose_lines(text, front.body_start))
     for number, line in prose:
-        found.extend(_line_problems(line, path, number))
+        located += [(number, message) for message in _line_problems(line)]
         heading = HEADING_RE.match(line)
-        if heading:
-            found.extend(_heading_id(heading["text"], ids, path, number))
-    located = markup.admonition_problems(prose)
+        if heading and (repeated := _repeated_heading_id(heading["text"], ids, number)):
+            located.append((number, repeated))
+    located += markup.admonition_problems(prose)
     located += meta.front_matter_problems(front)
     located += meta.source_problems(front, prose, source_ids)
     located += citations.citation_problems(prose)
-    tree = _parse(text, environment or page_environment({}))
-    if tree is not None:
-        located += _template_figures(tree)
+    # The whole file as a template, so line numbers are the file's.
+    try:
+        tree = (environment or page_environment({})).parse(text)
+    except TemplateSyntaxError:
+        pass  # the template check reports the syntax error
+    else:
+        located += [
+            (
+                number,
+                f"figure '{literal}' written into a template tag: only the macros may put "
+                f"figures on a page: {FIX_FIGURE}",
+            )
+            for number, literal in template_literals(tree, frozenset(PUBLIC_MACROS))
+        ]
         located += tables_shown_twice(tree)
         located += licence_note_problems(tree, prose, about_treatment)
-    found.extend(Mistake(path, number, message, "pages") for number, message in located)
     # One message per line, as `make check` prints them: the first rule to see it names it.
-    first = {finding.line: finding for finding in reversed(found)}
-    return sorted(first.values(), key=lambda finding: finding.line)
-
-
-def _parse(text: str, environment: Environment) -> nodes.Template | None:
-    """The whole file as a template, so line numbers are the file's; None when it does not
-    parse (the template check reports the syntax error)."""
-    try:
-        return environment.parse(text)
-    except TemplateSyntaxError:
-        return None
-
-
-def _template_figures(tree: nodes.Template) -> list[tuple[int, str]]:
-    """Numbers written into template tags: only the public macros may put figures on a page."""
-    lines: dict[int, str] = {}
-    for number, literal in template_literals(tree, frozenset(PUBLIC_MACROS)):
-        lines.setdefault(number, literal)
-    return [
-        (
-            number,
-            f"figure '{literal}' written into a template tag: only the macros may put "
-            f"figures on a page: {FIX_FIGURE}",
-        )
-        for number, literal in lines.items()
-    ]
+    first = dict(reversed(located))
+    return [Mistake(path, number, first[number], "pages") for number in sorted(first)]
 
 
 def prose_lines(text: str, body_start: int) -> Iterator[tuple[int, str]]:
@@ -159,7 +145,7 @@ def _blank_keeping_lines(match: re.Match[str]) -> str:
     return "\n" * match[0].count("\n")
 
 
-def _line_problems(line: str, path: str, number: int) -> list[Mistake]:
+def _line_problems(line: str) -> list[str]:
     problems = []
     for tag in IMG_TAG_RE.findall(line):
         if not re.search(r"\balt\s*=", tag, re.I):
@@ -181,20 +167,18 @@ def _line_problems(line: str, path: str, number: int) -> list[Mistake]:
     figure = typed_figure(NOT_PROSE_RE.sub(" ", line))
     if figure:
         problems.append(f"figure '{figure}' typed by hand: {FIX_FIGURE}")
-    problems.extend(markup.line_problems(line))
-    return [Mistake(path, number, message, "pages") for message in problems]
+    return problems + markup.line_problems(line)
 
 
-def _heading_id(text: str, ids: dict[str, int], path: str, number: int) -> list[Mistake]:
+def _repeated_heading_id(text: str, ids: dict[str, int], number: int) -> str | None:
     """Explicit {#id}s must not repeat another heading's id (automatic ones are made unique)."""
     explicit = ATTR_ID_RE.search(text)
     heading_id = explicit["id"] if explicit else slugify(text, "-")
     first = ids.get(heading_id)
     ids.setdefault(heading_id, number)
     if explicit and first is not None:
-        message = (
+        return (
             f"heading id '#{heading_id}' is already used on line {first}: "
             "give this heading a different {#id}"
         )
-        return [Mistake(path, number, message, "pages")]
-    return []
+    return None

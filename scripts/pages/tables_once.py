@@ -22,14 +22,11 @@ def tables_shown_twice(tree: nodes.Template) -> list[tuple[int, str]]:
     for line, table, call in _tables(tree):
         if table in first:
             where, earlier = first[table]
-            problems.append(
-                (
-                    line,
-                    f"table '{table}' is already on this page ({earlier} at line {where}): "
-                    "show it once; a chart without its table is "
-                    'chart("name", with_table=false)',
-                )
+            message = (
+                f"table '{table}' is already on this page ({earlier} at line {where}): show it "
+                'once; a chart without its table is chart("name", with_table=false)'
             )
+            problems.append((line, message))
         else:
             first[table] = (line, call)
     return problems

@@ -38,9 +38,7 @@ def typed_figure(text: str) -> str | None:
     found = [
         match for match in (DIGIT_FIGURE_RE.search(text), NUMBER_WORDS_RE.search(text)) if match
     ]
-    if not found:
-        return None
-    return min(found, key=lambda match: match.start())[0].strip()
+    return min(found, key=lambda match: match.start())[0].strip() if found else None
 
 
 def template_literals(node: nodes.Node, public_macros: frozenset[str]) -> Iterator[tuple[int, str]]:
