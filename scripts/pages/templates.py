@@ -12,11 +12,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, TemplateSyntaxError, nodes
+from jinja2 import Environment, TemplateSyntaxError
 from jinja2.defaults import DEFAULT_NAMESPACE
 
 from scripts.data.checks import closest
@@ -34,29 +33,6 @@ PER_PAGE = frozenset({"page", "navigation", "files", "macros", "filters", "filte
 BLOCK_TAGS = frozenset({"if", "for", "macro", "call", "filter", "block", "with", "raw"})
 
 
-class PageEnvironment(Environment):
-    """A Jinja environment that keeps the tree of each page text it parses: `make check` runs
-    the page rules and the build in one process, and both parse every page."""
-
-    def parse(
-        self, source: str, name: str | None = None, filename: str | None = None
-    ) -> nodes.Template:
-        """The template tree of `source`; a page's text alone is parsed once and kept."""
-        if name is None and filename is None:
-            return _parsed(self, source)
-        return super().parse(source, name, filename)
-
-
-# The trees are only read (the rules walk them, the build's check only needs the syntax).
-@lru_cache(maxsize=2048)
-def _parsed(environment: Environment, text: str) -> nodes.Template:
-    return Environment.parse(environment, text)
-
-
-# One environment per set of settings, so that every caller shares its parsed pages.
-_ENVIRONMENTS: dict[str, PageEnvironment] = {}
-
-
 def page_environment(macros_settings: Mapping[str, object]) -> Environment:
     """A Jinja environment with the delimiters mkdocs-macros uses for pages: its `j2_*`
     settings, read the way the plugin reads them, so a page parses here as in the build."""
@@ -65,10 +41,7 @@ def page_environment(macros_settings: Mapping[str, object]) -> Environment:
         for key, value in macros_settings.items()
         if key.startswith("j2_") and value
     }
-    key = repr(sorted(options.items()))
-    if key not in _ENVIRONMENTS:
-        _ENVIRONMENTS[key] = PageEnvironment(**options)
-    return _ENVIRONMENTS[key]
+    return Environment(**options)
 
 
 def check_template_names(
