@@ -21,11 +21,15 @@ from scripts.linkcheck import (
     render,
 )
 from scripts.linkcheck.check import site_address
+from scripts.linkcheck.collect import DEFAULT_MAX_BYTES
 from scripts.linkcheck.findings import printable
 from scripts.linkcheck.parallel import default_jobs
 
 PROG = "check_links.py"
 RULES_DEFAULT = Path("data/xrefs.yml")
+# The command line's defaults are the library's, which know them once.
+EXTERNAL = ExternalOptions()
+MB = 1024 * 1024
 
 
 class _Parser(argparse.ArgumentParser):
@@ -84,42 +88,46 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--max-page-mb",
         type=float,
-        default=32.0,
+        default=DEFAULT_MAX_BYTES / MB,
         metavar="MB",
-        help="pages larger than this are reported, not parsed (default 32)",
+        help=f"pages larger than this are reported, not parsed (default {DEFAULT_MAX_BYTES // MB})",
     )
     external = parser.add_argument_group("external links (off unless --external)")
     external.add_argument("--external", action="store_true", help="also check http(s) links")
     external.add_argument(
-        "--timeout", type=float, default=10.0, metavar="S", help="seconds per request (default 10)"
+        "--timeout",
+        type=float,
+        default=EXTERNAL.timeout,
+        metavar="S",
+        help=f"seconds per request (default {EXTERNAL.timeout:g})",
     )
     external.add_argument(
         "--retries",
         type=int,
-        default=2,
+        default=EXTERNAL.retries,
         metavar="N",
-        help="retries after a timeout, 429 or 5xx (default 2)",
+        help=f"retries after a timeout, 429 or 5xx (default {EXTERNAL.retries})",
     )
     external.add_argument(
         "--per-host",
         type=_positive_int,
-        default=4,
+        default=EXTERNAL.per_host,
         metavar="N",
-        help="requests open at once to one host (default 4)",
+        help=f"requests open at once to one host (default {EXTERNAL.per_host})",
     )
     external.add_argument(
         "--cache",
         type=Path,
-        default=Path(".cache/linkcheck/external.json"),
+        default=EXTERNAL.cache,
         metavar="FILE",
         help="cache of successful answers",
     )
     external.add_argument(
         "--cache-hours",
         type=float,
-        default=24.0,
+        default=EXTERNAL.cache_ttl / 3600,
         metavar="H",
-        help="how long a cached success is trusted (default 24)",
+        help=f"how long a cached success is trusted (default {EXTERNAL.cache_ttl / 3600:g})",
     )
     return parser
 
@@ -175,7 +183,7 @@ def options_from_args(args: argparse.Namespace, cwd: Path) -> Options:
             cache_ttl=args.cache_hours * 3600,
         ),
         jobs=args.jobs,
-        max_bytes=int(args.max_page_mb * 1024 * 1024),
+        max_bytes=int(args.max_page_mb * MB),
         orphans=not args.no_orphans,
     )
 

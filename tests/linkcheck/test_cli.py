@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from scripts.check_links import build_parser, main, project_defaults
-from scripts.linkcheck import REASONS
+from scripts.check_links import build_parser, main, options_from_args, project_defaults
+from scripts.linkcheck import REASONS, ExternalOptions
+from scripts.linkcheck.collect import DEFAULT_MAX_BYTES
 
 ROOT = Path(__file__).resolve().parents[2]
 DOSAGE = "ketamine-infusion-dosage"
@@ -108,6 +109,17 @@ def test_rules_default_applies_and_site_url_comes_from_the_environment(
         f'docs/x.md: no link to topic "dosage" (/preview/{DOSAGE}/) in the page content, '
         "required by data/xrefs.yml:5\n"
     )
+
+
+def test_the_command_line_defaults_are_the_librarys(tmp_path: Path) -> None:
+    """Without options the command line checks exactly as the library does, and its help
+    names the library's values."""
+    options = options_from_args(build_parser().parse_args([str(tmp_path)]), tmp_path)
+    assert options.external_options == ExternalOptions()
+    assert options.max_bytes == DEFAULT_MAX_BYTES
+    help_text = " ".join(build_parser().format_help().split())
+    assert f"seconds per request (default {ExternalOptions().timeout:g})" in help_text
+    assert f"not parsed (default {DEFAULT_MAX_BYTES // 1024 // 1024})" in help_text
 
 
 def test_no_defaults_checks_any_folder(project: Path, capsys: Capture) -> None:
