@@ -99,12 +99,12 @@ def define_env(env: MacrosPlugin) -> None:
     try:
         # The plugin makes its own environment only after define_env returns.
         settings = {key: value for key, value in env.config.items() if key.startswith("j2_")}
-        parse = page_environment(settings).parse
+        environment = page_environment(settings)
         names = set(env.macros) | set(env.variables)  # our macros and the plugin's variables
         once(
             "template names",
             docs_dir.rglob("*.md"),
-            lambda: check_template_names(docs_dir, names, parse),
+            lambda: check_template_names(docs_dir, names, environment),
             extra=(frozenset(names), repr(sorted(settings.items()))),
         )
     except DataError as error:

@@ -11,7 +11,7 @@ file's own line number and what was expected.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -45,34 +45,35 @@ def page_environment(macros_settings: Mapping[str, object]) -> Environment:
 
 
 def check_template_names(
-    docs_dir: Path, known: Iterable[str], parse: Callable[[str], object] | None = None
+    docs_dir: Path, known: Iterable[str], environment: Environment | None = None
 ) -> None:
-    """Raise if any page has a syntax error that `parse` (the plugin's Jinja environment's
-    `parse`) rejects, or a name nothing defines: MacroSyntaxError or UnknownNameError when
-    there is one problem, DataErrors listing each when there are several."""
+    """Raise if any page has a syntax error that `environment` (Jinja with the plugin's
+    settings, page_environment) rejects, or a name nothing defines: MacroSyntaxError or
+    UnknownNameError when there is one problem, DataErrors listing each when there are
+    several."""
     names = set(known) | PER_PAGE | set(DEFAULT_NAMESPACE)
     errors: list[DataError] = []
     for path in sorted(docs_dir.rglob("*.md")):
         label = f"docs/{path.relative_to(docs_dir).as_posix()}"
         text = path.read_text(encoding="utf-8")
-        syntax = _syntax_error(text, label, parse) if parse is not None else None
+        syntax = _syntax_error(text, label, environment) if environment is not None else None
         # A page that does not parse cannot be trusted for names: report the syntax only.
         errors.extend([syntax] if syntax else _unknown_names(text, label, names))
     raise_all(errors)
 
 
-def _syntax_error(text: str, label: str, parse: Callable[[str], object]) -> MacroSyntaxError | None:
+def _syntax_error(text: str, label: str, environment: Environment) -> MacroSyntaxError | None:
     # The whole file is parsed, front matter included, so Jinja's line is the file's line.
     try:
-        parse(text)
+        environment.parse(text)
     except TemplateSyntaxError as error:
-        line, found, expected = _syntax_problem(text, error, parse)
+        line, found, expected = _syntax_problem(text, error, environment)
         return MacroSyntaxError(Problem(label, expected, found, "", "", line))
     return None
 
 
 def _syntax_problem(
-    text: str, error: TemplateSyntaxError, parse: Callable[[str], object]
+    text: str, error: TemplateSyntaxError, environment: Environment
 ) -> tuple[int, str, str]:
     """(line, what is wrong, how to fix it): Jinja notices a missing }} or {% end... %} only
     where the text runs out, so point at the tag that was left open instead."""
@@ -80,8 +81,7 @@ def _syntax_problem(
     if unclosed:
         expected = "close it on the same line: {{ name(...) }}"
         return unclosed, "{{ is not closed with }}", expected
-    environment = getattr(parse, "__self__", None)
-    opened = _unclosed_block(text, environment) if isinstance(environment, Environment) else None
+    opened = _unclosed_block(text, environment)
     if opened:
         line, tag = opened
         return line, f"{{% {tag} %}} is never closed", f"add {{% end{tag} %}} where it should end"

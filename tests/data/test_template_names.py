@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from jinja2 import Environment
 
 from scripts.config import config_or_empty, plugin_settings
 from scripts.data.errors import DataErrors, MacroSyntaxError, UnknownNameError
@@ -51,9 +51,9 @@ def test_line_numbers_survive_raw_blocks(tmp_path: Path) -> None:
     assert caught.value.problem.line == 9
 
 
-def parser() -> Callable[[str], object]:
+def parser() -> Environment:
     """Jinja with the page delimiters mkdocs.yml sets (comments as [[# ... #]])."""
-    return page_environment(plugin_settings(config_or_empty(REPO), "macros")).parse
+    return page_environment(plugin_settings(config_or_empty(REPO), "macros"))
 
 
 @pytest.mark.parametrize(
