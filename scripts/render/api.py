@@ -163,4 +163,6 @@ class SiteMacros:
 
 
 # Every public method is a macro: pages call it by name, and define_env registers each one.
-PUBLIC_MACROS = tuple(name for name in vars(SiteMacros) if not name.startswith("_"))
+PUBLIC_MACROS = tuple(
+    name for name, value in vars(SiteMacros).items() if callable(value) and name[0] != "_"
+)
